@@ -1,0 +1,22 @@
+package io.zingmonitor.runtime.config;
+
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * ZingMonitor settings fixed at build time: they decide which beans, interceptors and meters exist
+ * in the application at all.
+ */
+@ConfigMapping(prefix = "zingmonitor")
+@ConfigRoot(phase = ConfigPhase.BUILD_AND_RUN_TIME_FIXED)
+public interface ZingMonitorBuildTimeConfig {
+
+    /**
+     * Whether ZingMonitor instruments the application. {@code false} removes every ZingMonitor bean,
+     * interceptor and meter, leaving plain Quarkus (the baseline of the overhead benchmark).
+     */
+    @WithDefault("true")
+    boolean enabled();
+}
