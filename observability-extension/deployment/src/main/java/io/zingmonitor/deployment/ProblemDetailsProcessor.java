@@ -1,0 +1,66 @@
+package io.zingmonitor.deployment;
+
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.WebApplicationException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.BuildSteps;
+import io.quarkus.resteasy.reactive.spi.ContainerResponseFilterBuildItem;
+import io.quarkus.resteasy.reactive.spi.ExceptionMapperBuildItem;
+import io.zingmonitor.runtime.problem.JsonBodyProblemMapper;
+import io.zingmonitor.runtime.problem.ProblemContextFilter;
+import io.zingmonitor.runtime.problem.ProblemException;
+import io.zingmonitor.runtime.problem.ProblemExceptionMapper;
+import io.zingmonitor.runtime.problem.UnhandledExceptionMapper;
+import io.zingmonitor.runtime.problem.ValidationProblemMapper;
+import io.zingmonitor.runtime.problem.WebApplicationProblemMapper;
+
+/** Answers every error of the REST layer as RFC 9457 problem+json. */
+@BuildSteps(onlyIf = ZingMonitorEnabled.class)
+class ProblemDetailsProcessor {
+
+    /**
+     * Ahead of the mappers Quarkus REST, Jackson and Hibernate Validator register for the same
+     * exception types, which answer in their own formats.
+     */
+    private static final int PRIORITY = Priorities.USER - 100;
+
+    @BuildStep
+    AdditionalBeanBuildItem problemBeans() {
+        return AdditionalBeanBuildItem.builder()
+                .addBeanClasses(UnhandledExceptionMapper.class)
+                .setUnremovable()
+                .build();
+    }
+
+    @BuildStep
+    ContainerResponseFilterBuildItem problemContextFilter() {
+        return new ContainerResponseFilterBuildItem.Builder(ProblemContextFilter.class.getName())
+                .setRegisterAsBean(true)
+                .build();
+    }
+
+    @BuildStep
+    void problemMappers(BuildProducer<ExceptionMapperBuildItem> mappers) {
+        register(mappers, ProblemExceptionMapper.class, ProblemException.class);
+        register(mappers, ValidationProblemMapper.class, ConstraintViolationException.class);
+        register(mappers, JsonBodyProblemMapper.class, JsonProcessingException.class);
+        register(mappers, JsonBodyProblemMapper.class, MismatchedInputException.class);
+        register(mappers, WebApplicationProblemMapper.class, WebApplicationException.class);
+        register(mappers, UnhandledExceptionMapper.class, Throwable.class);
+    }
+
+    private static void register(BuildProducer<ExceptionMapperBuildItem> mappers, Class<?> mapper,
+            Class<? extends Throwable> handled) {
+        mappers.produce(new ExceptionMapperBuildItem.Builder(mapper.getName(), handled.getName())
+                .setPriority(PRIORITY)
+                .setRegisterAsBean(true)
+                .build());
+    }
+}

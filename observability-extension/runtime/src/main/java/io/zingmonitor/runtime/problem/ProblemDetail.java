@@ -1,0 +1,33 @@
+package io.zingmonitor.runtime.problem;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * An RFC 9457 problem document. {@code field} names the offending request field when there is
+ * exactly one; {@code errors} lists every field of a failed validation. {@code traceId} lets a
+ * user quote the request to support without anyone searching logs by time.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ProblemDetail(
+        String type,
+        String title,
+        int status,
+        String detail,
+        String instance,
+        String field,
+        List<FieldError> errors,
+        String traceId) {
+
+    /** One field that failed validation, and why, without the rejected value. */
+    public record FieldError(String field, String detail) {
+    }
+
+    public ProblemDetail withContext(String instance, String traceId) {
+        return new ProblemDetail(type, title, status, detail,
+                this.instance != null ? this.instance : instance,
+                field, errors,
+                this.traceId != null ? this.traceId : traceId);
+    }
+}
