@@ -19,4 +19,16 @@ public interface ZingMonitorBuildTimeConfig {
      */
     @WithDefault("true")
     boolean enabled();
+
+    /** Which fields count as sensitive. */
+    Redaction redaction();
+
+    interface Redaction {
+        /**
+         * Field names (a regular expression matched against the whole name) treated as sensitive
+         * without a {@code @Sensitive} annotation.
+         */
+        @WithDefault("(?i)(.*password.*|.*passwd.*|.*secret.*|.*token.*|authorization|cvc2?|cvv2?|iban|card_?number|pan|pin)")
+        String fieldNames();
+    }
 }

@@ -1,0 +1,36 @@
+package io.zingmonitor.deployment.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.zingmonitor.runtime.plan.TelemetryPlan.Channel;
+import io.zingmonitor.runtime.plan.TelemetryPlan.Endpoint;
+import io.zingmonitor.runtime.plan.TelemetryPlan.Meter;
+import io.zingmonitor.runtime.plan.TelemetryPlan.Operation;
+import io.zingmonitor.runtime.telemetry.MeterNames;
+
+/**
+ * The meters a service exposes given what it contains, in their Prometheus names: the list the
+ * dashboards and rules are generated from, so a panel never queries a meter that cannot exist.
+ */
+final class MeterCatalog {
+
+    private MeterCatalog() {
+    }
+
+    static List<Meter> meters(List<Endpoint> endpoints, List<Channel> channels, List<Operation> operations) {
+        List<Meter> meters = new ArrayList<>();
+        if (!endpoints.isEmpty()) {
+            meters.add(new Meter("http_server_requests_seconds", "histogram", "seconds",
+                    List.of("method", "uri", "status", "outcome"),
+                    "HTTP server requests by route template, with buckets at the SLO thresholds"));
+        }
+        if (!operations.isEmpty()) {
+            meters.add(new Meter(MeterNames.prometheus(MeterNames.OPERATION_DURATION) + "_seconds", "histogram", "seconds",
+                    List.of("operation", "outcome"), "Business operations by outcome, from @Observed"));
+        }
+        meters.add(new Meter(MeterNames.prometheus(MeterNames.LOG_EVENTS) + "_total", "counter", "events",
+                List.of("level", "logger"), "Log events by level and logger"));
+        return List.copyOf(meters);
+    }
+}

@@ -1,0 +1,28 @@
+package io.zingmonitor;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import jakarta.enterprise.util.Nonbinding;
+import jakarta.interceptor.InterceptorBinding;
+
+/**
+ * Marks a business operation. ZingMonitor finds it at build time and, for every call, records a span
+ * named after the operation (parameters marked {@link TelemetryAttribute} become span attributes and
+ * log context), a duration timer and a counter by outcome. The outcome is the returned enum constant
+ * (also inside a {@code Uni}), {@code error} when the call fails, {@code success} otherwise: a
+ * bounded set, safe as a metric tag.
+ */
+@InterceptorBinding
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ ElementType.METHOD, ElementType.TYPE })
+public @interface Observed {
+
+    /** The operation name, dotted lower case such as {@code booking.create}. */
+    @Nonbinding
+    String value();
+}
