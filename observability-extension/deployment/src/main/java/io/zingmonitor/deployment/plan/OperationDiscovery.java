@@ -3,6 +3,7 @@ package io.zingmonitor.deployment.plan;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTarget;
@@ -10,16 +11,14 @@ import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.MethodParameterInfo;
 
-import io.zingmonitor.runtime.plan.TelemetryPlan.Operation;
-
 /** Finds every {@code @Observed} business method and the parameters it records as attributes. */
 final class OperationDiscovery {
 
     private OperationDiscovery() {
     }
 
-    static List<Operation> discover(IndexView index) {
-        List<Operation> operations = new ArrayList<>();
+    static List<ObservedMethodBuildItem> discover(IndexView index) {
+        List<ObservedMethodBuildItem> methods = new ArrayList<>();
         for (AnnotationInstance observed : index.getAnnotations(DotNames.OBSERVED)) {
             if (observed.target().kind() != AnnotationTarget.Kind.METHOD) {
                 continue;
@@ -28,14 +27,19 @@ final class OperationDiscovery {
             List<String> attributes = new ArrayList<>();
             for (MethodParameterInfo parameter : method.parameters()) {
                 AnnotationInstance attribute = parameter.annotation(DotNames.TELEMETRY_ATTRIBUTE);
-                if (attribute != null) {
-                    attributes.add(attribute.value().asString());
-                }
+                attributes.add(attribute == null ? "" : attribute.value().asString());
             }
-            operations.add(new Operation(observed.value().asString(),
-                    method.declaringClass().name() + "#" + method.name(), List.copyOf(attributes)));
+            methods.add(new ObservedMethodBuildItem(observed.value().asString(),
+                    method.declaringClass().name() + "#" + method.name(), methodKey(method), attributes));
         }
-        operations.sort(Comparator.comparing(Operation::name).thenComparing(Operation::handler));
-        return List.copyOf(operations);
+        methods.sort(Comparator.comparing(ObservedMethodBuildItem::getOperation)
+                .thenComparing(ObservedMethodBuildItem::getHandler));
+        return methods;
+    }
+
+    /** Erased parameter types in {@link Class#getName()} form, as the runtime key is built. */
+    static String methodKey(MethodInfo method) {
+        return method.declaringClass().name() + "#" + method.name() + "("
+                + method.parameterTypes().stream().map(t -> t.name().toString()).collect(Collectors.joining(",")) + ")";
     }
 }

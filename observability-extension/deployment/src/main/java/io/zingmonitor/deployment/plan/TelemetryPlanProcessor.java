@@ -1,6 +1,8 @@
 package io.zingmonitor.deployment.plan;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -9,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.BuildSteps;
 import io.quarkus.deployment.annotations.ExecutionTime;
@@ -35,11 +38,20 @@ class TelemetryPlanProcessor {
     static final String ARTIFACT = "zingmonitor/plan.json";
 
     @BuildStep
+    void observedMethods(CombinedIndexBuildItem combinedIndex, BuildProducer<ObservedMethodBuildItem> observedMethods) {
+        OperationDiscovery.discover(combinedIndex.getIndex()).forEach(observedMethods::produce);
+    }
+
+    @BuildStep
     TelemetryPlanBuildItem plan(CombinedIndexBuildItem combinedIndex, ApplicationIndexBuildItem applicationIndex,
-            ApplicationInfoBuildItem application, ZingMonitorBuildTimeConfig config) {
+            ApplicationInfoBuildItem application, List<ObservedMethodBuildItem> observedMethods,
+            ZingMonitorBuildTimeConfig config) {
         var endpoints = EndpointDiscovery.discover(combinedIndex.getIndex());
         var channels = ChannelDiscovery.discover(combinedIndex.getIndex(), ConfigProvider.getConfig());
-        var operations = OperationDiscovery.discover(combinedIndex.getIndex());
+        var operations = observedMethods.stream()
+                .map(m -> new TelemetryPlan.Operation(m.getOperation(), m.getHandler(), m.getAttributes()))
+                .sorted(Comparator.comparing(TelemetryPlan.Operation::name).thenComparing(TelemetryPlan.Operation::handler))
+                .toList();
         var sensitive = SensitiveFieldDiscovery.discover(applicationIndex.getIndex(),
                 Pattern.compile(config.redaction().fieldNames()));
         TelemetryPlan plan = new TelemetryPlan(application.getName(), application.getVersion(), endpoints, channels,

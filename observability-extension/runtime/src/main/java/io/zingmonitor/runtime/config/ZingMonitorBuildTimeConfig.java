@@ -10,7 +10,7 @@ import io.smallrye.config.WithDefault;
  * in the application at all.
  */
 @ConfigMapping(prefix = "zingmonitor")
-@ConfigRoot(phase = ConfigPhase.BUILD_AND_RUN_TIME_FIXED)
+@ConfigRoot(phase = ConfigPhase.BUILD_TIME)
 public interface ZingMonitorBuildTimeConfig {
 
     /**

@@ -1,0 +1,136 @@
+package io.zingmonitor.deployment.telemetry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.MDC;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.quarkus.test.QuarkusUnitTest;
+import io.smallrye.mutiny.Uni;
+import io.zingmonitor.Observed;
+import io.zingmonitor.TelemetryAttribute;
+
+class ObservedOperationTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest app = new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClasses(TicketService.class, Status.class, InMemorySpans.class))
+            .overrideConfigKey("quarkus.otel.bsp.schedule.delay", "10ms")
+            .overrideConfigKey("quarkus.otel.traces.sampler", "always_on");
+
+    @Inject
+    TicketService service;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    InMemorySpanExporter spans;
+
+    @BeforeEach
+    void reset() {
+        spans.reset();
+    }
+
+    @Test
+    void operationGetsSpanWithAttributesAndTimerByEnumOutcome() {
+        assertThat(service.reserve("t-42", 3)).isEqualTo(Status.RESERVED);
+
+        SpanData span = awaitSpan("ticket.reserve");
+        assertThat(span.getAttributes().get(AttributeKey.stringKey("ticket.id"))).isEqualTo("t-42");
+        assertThat(span.getAttributes().get(AttributeKey.stringKey("zingmonitor.outcome"))).isEqualTo("RESERVED");
+        assertThat(span.getAttributes().asMap().keySet()).extracting(AttributeKey::getKey)
+                .doesNotContain("seats"); // not marked as an attribute
+        assertThat(timer("ticket.reserve", "RESERVED").count()).isEqualTo(1);
+        assertThat(service.mdcSeenInside()).isEqualTo("t-42");
+        assertThat(MDC.get("ticket.id")).isNull();
+    }
+
+    @Test
+    void failureIsAnErrorSpanAndErrorOutcome() {
+        assertThatThrownBy(() -> service.cancel("t-7")).isInstanceOf(IllegalStateException.class);
+
+        SpanData span = awaitSpan("ticket.cancel");
+        assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+        assertThat(timer("ticket.cancel", "error").count()).isEqualTo(1);
+    }
+
+    @Test
+    void uniIsObservedUntilItsItem() {
+        assertThat(service.confirm("t-9").await().atMost(Duration.ofSeconds(5))).isEqualTo(Status.CONFIRMED);
+
+        SpanData span = awaitSpan("ticket.confirm");
+        assertThat(span.getAttributes().get(AttributeKey.stringKey("ticket.id"))).isEqualTo("t-9");
+        Timer timer = timer("ticket.confirm", "CONFIRMED");
+        assertThat(timer.count()).isEqualTo(1);
+        assertThat(timer.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(50);
+    }
+
+    @Test
+    void sensitiveAttributeValueIsMasked() {
+        service.pay("4242 4242 4242 4242");
+
+        SpanData span = awaitSpan("ticket.pay");
+        assertThat(span.getAttributes().get(AttributeKey.stringKey("card"))).isEqualTo("****4242");
+    }
+
+    private SpanData awaitSpan(String name) {
+        return await().atMost(Duration.ofSeconds(10)).until(
+                () -> spans.getFinishedSpanItems().stream().filter(s -> s.getName().equals(name)).findFirst(),
+                java.util.Optional::isPresent).get();
+    }
+
+    private Timer timer(String operation, String outcome) {
+        return registry.get("zingmonitor.operation.duration").tags("operation", operation, "outcome", outcome).timer();
+    }
+
+    public enum Status {
+        RESERVED, CONFIRMED
+    }
+
+    @ApplicationScoped
+    public static class TicketService {
+        private volatile String mdcSeenInside;
+
+        String mdcSeenInside() {
+            return mdcSeenInside;
+        }
+
+        @Observed("ticket.reserve")
+        public Status reserve(@TelemetryAttribute("ticket.id") String id, int seats) {
+            mdcSeenInside = (String) MDC.get("ticket.id");
+            return Status.RESERVED;
+        }
+
+        @Observed("ticket.cancel")
+        public void cancel(@TelemetryAttribute("ticket.id") String id) {
+            throw new IllegalStateException("already used");
+        }
+
+        @Observed("ticket.confirm")
+        public Uni<Status> confirm(@TelemetryAttribute("ticket.id") String id) {
+            return Uni.createFrom().item(Status.CONFIRMED).onItem().delayIt().by(Duration.ofMillis(60));
+        }
+
+        @Observed("ticket.pay")
+        public List<String> pay(@TelemetryAttribute("card") String card) {
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.zingmonitor.runtime.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** ZingMonitor settings that can change per deployment without a rebuild. */
+@ConfigMapping(prefix = "zingmonitor")
+@ConfigRoot(phase = ConfigPhase.RUN_TIME)
+public interface ZingMonitorRuntimeConfig {
+
+    /** The per-request access log. */
+    RequestLog requestLog();
+
+    /** Meters. */
+    Metrics metrics();
+
+    /** Masking of sensitive values in log messages. */
+    Redaction redaction();
+
+    /** Per-client rate limiting of the public API. */
+    RateLimit rateLimit();
+
+    interface RequestLog {
+        /** Whether one structured line is logged per HTTP request. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * Share of successful, fast requests that are logged (0 to 1). Errors (status 400 and
+         * above) and slow requests are always logged.
+         */
+        @WithDefault("1.0")
+        double successSampleRate();
+
+        /** A request taking longer than this is slow: always logged, at WARN. */
+        @WithDefault("1s")
+        Duration slowThreshold();
+
+        /** Request header that identifies the client; its value is logged only as a hash. */
+        @WithDefault("X-API-Key")
+        String clientIdHeader();
+    }
+
+    interface Metrics {
+        /**
+         * Histogram bucket boundaries (service level objectives) for HTTP server requests and
+         * {@code @Observed} operations, so that both averages and percentiles, and the share of
+         * requests under each objective, can be computed in Prometheus.
+         */
+        @WithDefault("0.005,0.01,0.025,0.05,0.1,0.25,0.5,1,2.5,5,10")
+        List<Double> sloBuckets();
+
+        /**
+         * The most distinct values one tag of one meter may take; further values are recorded
+         * under {@code OTHER} and counted in {@code zingmonitor_cardinality_overflow_total}.
+         */
+        @WithDefault("100")
+        int maxTagValues();
+
+        /** How many distinct loggers the log-event counter tracks before counting under {@code other}. */
+        @WithDefault("200")
+        int maxLoggers();
+    }
+
+    interface Redaction {
+        /** Whether every log record's message is scanned for card numbers, emails and bearer tokens. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Whether email addresses in messages are masked (keeping the first letter and the domain). */
+        @WithDefault("true")
+        boolean maskEmails();
+    }
+
+    interface RateLimit {
+        /** Whether the public API is rate limited per client. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Sustained requests per second one client may send. */
+        @WithDefault("50")
+        double requestsPerSecond();
+
+        /** Requests one client may send at once above the sustained rate. */
+        @WithDefault("100")
+        int burst();
+
+        /** Paths (prefixes) never limited, such as admin endpoints reached only from inside. */
+        Optional<List<String>> excludedPaths();
+
+        /** How many of the most-rejected clients are exposed for the abuse dashboard. */
+        @WithDefault("10")
+        int topOffenders();
+
+        /** How many clients are tracked at once; the least recently seen are forgotten beyond it. */
+        @WithDefault("10000")
+        int maxTrackedClients();
+    }
+}

@@ -1,0 +1,23 @@
+package io.zingmonitor.runtime.logging;
+
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+
+/** A root log handler that only counts: it formats and writes nothing. */
+public final class LogEventCountingHandler extends Handler {
+
+    @Override
+    public void publish(LogRecord record) {
+        if (record != null) {
+            LogEventCounts.current().count(record.getLevel(), record.getLoggerName());
+        }
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,24 @@
+package io.zingmonitor.runtime.logging;
+
+import java.util.Optional;
+import java.util.logging.Handler;
+
+import io.quarkus.runtime.RuntimeValue;
+import io.quarkus.runtime.annotations.Recorder;
+import io.zingmonitor.runtime.config.ZingMonitorRuntimeConfig;
+
+@Recorder
+public class LoggingRecorder {
+
+    private final RuntimeValue<ZingMonitorRuntimeConfig> config;
+
+    public LoggingRecorder(RuntimeValue<ZingMonitorRuntimeConfig> config) {
+        this.config = config;
+    }
+
+    /** Runtime init: the logger cap is runtime configuration. */
+    public RuntimeValue<Optional<Handler>> logEventCountingHandler() {
+        LogEventCounts.reset(config.getValue().metrics().maxLoggers());
+        return new RuntimeValue<>(Optional.of(new LogEventCountingHandler()));
+    }
+}

@@ -1,0 +1,54 @@
+package io.zingmonitor.runtime.logging;
+
+import java.util.logging.Filter;
+import java.util.logging.LogRecord;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logmanager.ExtLogRecord;
+
+import io.quarkus.logging.LoggingFilter;
+import io.zingmonitor.runtime.redaction.SensitiveValueRedactor;
+
+/**
+ * The last line of defence: every record reaching a log handler has its message (and its exception
+ * messages) scanned and masked, so a card number or token logged by any library never reaches stdout,
+ * a file or the log pipeline.
+ */
+@LoggingFilter(name = RedactingLogFilter.NAME)
+@jakarta.inject.Singleton
+public class RedactingLogFilter implements Filter {
+
+    public static final String NAME = "zingmonitor-redaction";
+
+    private final boolean enabled;
+    private final SensitiveValueRedactor redactor;
+
+    /** Created by CDI when logging starts, so the settings arrive as configuration properties. */
+    public RedactingLogFilter(
+            @ConfigProperty(name = "zingmonitor.redaction.enabled", defaultValue = "true") boolean enabled,
+            @ConfigProperty(name = "zingmonitor.redaction.mask-emails", defaultValue = "true") boolean maskEmails) {
+        this.enabled = enabled;
+        this.redactor = new SensitiveValueRedactor(maskEmails);
+    }
+
+    @Override
+    public boolean isLoggable(LogRecord record) {
+        if (!enabled || !(record instanceof ExtLogRecord ext)) {
+            return true;
+        }
+        String formatted = ext.getFormattedMessage();
+        String redacted = redactor.redact(formatted);
+        if (redacted != formatted) {
+            ext.setMessage(redacted, ExtLogRecord.FormatStyle.NO_FORMAT);
+            ext.setParameters(null);
+        }
+        Throwable thrown = ext.getThrown();
+        if (thrown != null) {
+            Throwable safe = RedactedThrowable.of(thrown, redactor);
+            if (safe != thrown) {
+                ext.setThrown(safe);
+            }
+        }
+        return true;
+    }
+}

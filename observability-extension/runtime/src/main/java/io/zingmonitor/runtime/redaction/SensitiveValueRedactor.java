@@ -1,0 +1,97 @@
+package io.zingmonitor.runtime.redaction;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Masks secrets inside free text, whoever wrote it: Luhn-valid card numbers (keeping the last four
+ * digits), email addresses (keeping the first letter and the domain), bearer tokens, and values of
+ * secret-named keys ({@code password=...}, {@code "cvc":"..."}). Cheap checks run first, so a
+ * message with nothing to mask costs one scan.
+ */
+public final class SensitiveValueRedactor {
+
+    public static final String MASK = "[REDACTED]";
+
+    private static final Pattern CARD = Pattern.compile("(?<![\\d-])\\d(?:[ -]?\\d){12,18}(?![\\d])");
+    private static final Pattern EMAIL = Pattern.compile("([A-Za-z0-9])[A-Za-z0-9._%+-]*@([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})");
+    private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]{6,}");
+    private static final Pattern SECRET_ASSIGNMENT = Pattern.compile(
+            "(?i)([\"']?(?:password|passwd|pwd|secret|token|api[_-]?key|authorization|cvc|cvv|card[_-]?number|iban)[\"']?\\s*[:=]\\s*[\"']?)"
+                    // not a value already masked, nor a scheme that the bearer rule masks
+                    + "(?!(?:bearer|basic)\\s|\\[REDACTED])([^\"'\\s,&;}]+)");
+
+    private final boolean maskEmails;
+
+    public SensitiveValueRedactor(boolean maskEmails) {
+        this.maskEmails = maskEmails;
+    }
+
+    /** The text with every sensitive value masked; the same instance when there was nothing to mask. */
+    public String redact(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String result = text;
+        if (hasDigitRun(result, 13)) {
+            result = maskCards(result);
+        }
+        if (maskEmails && result.indexOf('@') >= 0) {
+            result = EMAIL.matcher(result).replaceAll("$1***@$2");
+        }
+        if (containsIgnoreCase(result, "bearer") || containsIgnoreCase(result, "basic")) {
+            result = BEARER.matcher(result).replaceAll("$1 " + Matcher.quoteReplacement(MASK));
+        }
+        if (result.indexOf('=') >= 0 || result.indexOf(':') >= 0) {
+            result = SECRET_ASSIGNMENT.matcher(result).replaceAll("$1" + Matcher.quoteReplacement(MASK));
+        }
+        return result.equals(text) ? text : result;
+    }
+
+    /** An email address as it may appear in logs: {@code a***@example.com}. */
+    public static String maskEmail(String email) {
+        if (email == null) {
+            return null;
+        }
+        int at = email.indexOf('@');
+        return at <= 0 ? MASK : email.charAt(0) + "***" + email.substring(at);
+    }
+
+    private static String maskCards(String text) {
+        Matcher matcher = CARD.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        while (matcher.find()) {
+            String digits = matcher.group().replaceAll("[ -]", "");
+            String replacement = Luhn.isValid(digits)
+                    ? "****" + digits.substring(digits.length() - 4)
+                    : matcher.group();
+            matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    private static boolean hasDigitRun(String text, int minDigits) {
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++digits >= minDigits) {
+                    return true;
+                }
+            } else if (c != ' ' && c != '-') {
+                digits = 0;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsIgnoreCase(String text, String word) {
+        for (int i = 0, last = text.length() - word.length(); i <= last; i++) {
+            if (text.regionMatches(true, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,167 @@
+package io.zingmonitor.runtime.telemetry;
+
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+
+import org.jboss.logging.MDC;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
+import io.quarkus.arc.ArcInvocationContext;
+import io.smallrye.mutiny.Uni;
+import io.zingmonitor.Observed;
+import io.zingmonitor.runtime.redaction.SensitiveValueRedactor;
+
+/**
+ * Observes an {@link Observed} business operation: a span named after it carrying the chosen
+ * parameters, the same parameters in the log context while it runs, and a timer by outcome. A
+ * {@code Uni} is observed from subscription to its item or failure, with the span current while the
+ * pipeline is assembled and subscribed, so database and messaging spans nest under it.
+ */
+@Observed("")
+@Interceptor
+@Priority(Interceptor.Priority.PLATFORM_AFTER + 100)
+public class ObservedInterceptor {
+
+    private static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("zingmonitor.outcome");
+
+    @Inject
+    Tracer tracer;
+
+    @Inject
+    MeterRegistry registry;
+
+    private final SensitiveValueRedactor redactor = new SensitiveValueRedactor(true);
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+
+    @AroundInvoke
+    Object observe(InvocationContext context) throws Exception {
+        Observed observed = ((ArcInvocationContext) context).findIterceptorBinding(Observed.class);
+        String operation = observed.value();
+        if (Uni.class.isAssignableFrom(context.getMethod().getReturnType())) {
+            return Uni.createFrom().deferred(() -> {
+                Observation observation = start(operation, context);
+                try (Scope ignored = observation.span.makeCurrent()) {
+                    @SuppressWarnings("unchecked")
+                    Uni<Object> result = (Uni<Object>) context.proceed();
+                    return result.onItemOrFailure().invoke((item, failure) -> observation.end(item, failure))
+                            .onCancellation().invoke(() -> observation.finish("cancelled", null));
+                } catch (Exception e) {
+                    observation.end(null, e);
+                    return Uni.createFrom().failure(e);
+                } finally {
+                    observation.clearContext();
+                }
+            });
+        }
+        Observation observation = start(operation, context);
+        try (Scope ignored = observation.span.makeCurrent()) {
+            Object result = context.proceed();
+            if (result instanceof CompletionStage<?> stage) {
+                return stage.whenComplete(observation::end);
+            }
+            observation.end(result, null);
+            return result;
+        } catch (Exception e) {
+            observation.end(null, e);
+            throw e;
+        } finally {
+            observation.clearContext();
+        }
+    }
+
+    private Observation start(String operation, InvocationContext context) {
+        String[] names = ObservedOperations.attributes(context.getMethod());
+        Object[] arguments = context.getParameters();
+        var span = tracer.spanBuilder(operation).startSpan();
+        String[] mdcKeys = new String[names.length];
+        Object[] previous = new Object[names.length];
+        for (int i = 0; i < names.length && i < arguments.length; i++) {
+            if (names[i] == null || names[i].isEmpty() || arguments[i] == null) {
+                continue;
+            }
+            String value = redactor.redact(String.valueOf(arguments[i]));
+            span.setAttribute(names[i], value);
+            mdcKeys[i] = names[i];
+            previous[i] = MDC.get(names[i]);
+            MDC.put(names[i], value);
+        }
+        return new Observation(operation, span, System.nanoTime(), mdcKeys, previous);
+    }
+
+    private final class Observation {
+        final String operation;
+        final Span span;
+        final long startNanos;
+        final String[] mdcKeys;
+        final Object[] previousMdc;
+
+        Observation(String operation, Span span, long startNanos, String[] mdcKeys, Object[] previousMdc) {
+            this.operation = operation;
+            this.span = span;
+            this.startNanos = startNanos;
+            this.mdcKeys = mdcKeys;
+            this.previousMdc = previousMdc;
+        }
+
+        void end(Object result, Throwable failure) {
+            finish(outcome(result, failure), failure);
+        }
+
+        void finish(String outcome, Throwable failure) {
+            if (failure != null) {
+                span.recordException(failure);
+                span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
+            }
+            span.setAttribute(OUTCOME, outcome);
+            span.addEvent("outcome", Attributes.of(OUTCOME, outcome));
+            span.end();
+            timer(operation, outcome).record(System.nanoTime() - startNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+
+        void clearContext() {
+            for (int i = 0; i < mdcKeys.length; i++) {
+                if (mdcKeys[i] == null) {
+                    continue;
+                }
+                if (previousMdc[i] == null) {
+                    MDC.remove(mdcKeys[i]);
+                } else {
+                    MDC.put(mdcKeys[i], previousMdc[i]);
+                }
+            }
+        }
+    }
+
+    /** Bounded by construction: an enum constant, {@code error}, {@code cancelled} or {@code success}. */
+    static String outcome(Object result, Throwable failure) {
+        if (failure != null) {
+            return "error";
+        }
+        if (result instanceof Enum<?> constant) {
+            return constant.name();
+        }
+        return "success";
+    }
+
+    private Timer timer(String operation, String outcome) {
+        return timers.computeIfAbsent(operation + '\u0000' + outcome,
+                k -> Timer.builder(MeterNames.OPERATION_DURATION)
+                        .description("Business operations observed with @Observed, by outcome")
+                        .tags("operation", operation, "outcome", outcome)
+                        .register(registry));
+    }
+}

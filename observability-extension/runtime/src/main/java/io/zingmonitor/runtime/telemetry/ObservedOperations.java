@@ -1,0 +1,50 @@
+package io.zingmonitor.runtime.telemetry;
+
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Which parameters of each {@code @Observed} method are telemetry attributes, as discovered at build
+ * time: the interceptor looks them up here instead of reading parameter annotations reflectively.
+ */
+public final class ObservedOperations {
+
+    private static final String[] NONE = new String[0];
+
+    private static volatile Map<String, List<String>> attributesByMethod = Map.of();
+    private static final Map<Method, String[]> cache = new ConcurrentHashMap<>();
+
+    private ObservedOperations() {
+    }
+
+    static void register(Map<String, List<String>> attributes) {
+        attributesByMethod = Map.copyOf(attributes);
+        cache.clear();
+    }
+
+    /**
+     * Attribute names by parameter position; {@code null} where a parameter is not an attribute.
+     */
+    static String[] attributes(Method method) {
+        return cache.computeIfAbsent(method, m -> {
+            List<String> names = attributesByMethod.get(key(m));
+            return names == null ? NONE : names.toArray(String[]::new);
+        });
+    }
+
+    /** {@code com.acme.Service#book(java.lang.String,int)}: the same key the build step computes. */
+    public static String key(Method method) {
+        StringBuilder key = new StringBuilder(method.getDeclaringClass().getName()).append('#')
+                .append(method.getName()).append('(');
+        Class<?>[] types = method.getParameterTypes();
+        for (int i = 0; i < types.length; i++) {
+            if (i > 0) {
+                key.append(',');
+            }
+            key.append(types[i].getName());
+        }
+        return key.append(')').toString();
+    }
+}
