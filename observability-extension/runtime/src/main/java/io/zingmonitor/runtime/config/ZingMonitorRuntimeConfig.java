@@ -2,7 +2,6 @@ package io.zingmonitor.runtime.config;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
@@ -16,6 +15,9 @@ public interface ZingMonitorRuntimeConfig {
 
     /** The per-request access log. */
     RequestLog requestLog();
+
+    /** Client identification. */
+    Client client();
 
     /** Meters. */
     Metrics metrics();
@@ -42,9 +44,20 @@ public interface ZingMonitorRuntimeConfig {
         @WithDefault("1s")
         Duration slowThreshold();
 
-        /** Request header that identifies the client; its value is logged only as a hash. */
+    }
+
+    /** How a calling client is identified in logs, metrics and rate limiting. */
+    interface Client {
+        /** Request header that identifies the client (an API key); else the remote address is used. */
         @WithDefault("X-API-Key")
-        String clientIdHeader();
+        String header();
+
+        /**
+         * Salt of the client-id hash. Set the same value on every service so one client has one id
+         * everywhere; keep it secret so hashed addresses cannot be reversed by enumeration.
+         */
+        @WithDefault("zingmonitor")
+        String hashSalt();
     }
 
     interface Metrics {
@@ -91,8 +104,9 @@ public interface ZingMonitorRuntimeConfig {
         @WithDefault("100")
         int burst();
 
-        /** Paths (prefixes) never limited, such as admin endpoints reached only from inside. */
-        Optional<List<String>> excludedPaths();
+        /** Path prefixes never limited: framework endpoints on the main port, internal admin endpoints. */
+        @WithDefault("/q/")
+        List<String> excludedPaths();
 
         /** How many of the most-rejected clients are exposed for the abuse dashboard. */
         @WithDefault("10")

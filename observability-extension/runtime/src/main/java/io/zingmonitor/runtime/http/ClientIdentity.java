@@ -1,0 +1,64 @@
+package io.zingmonitor.runtime.http;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Who is calling: the API key header when there is one, else the remote address, always as a short
+ * salted hash. The hash is stable (dashboards can follow one client across services) but reveals
+ * neither the key nor the address.
+ */
+@jakarta.inject.Singleton
+public class ClientIdentity {
+
+    public static final String MDC_KEY = "client.id";
+    private static final String CONTEXT_KEY = "zingmonitor.client.id";
+
+    private final String header;
+    private final byte[] salt;
+
+    @jakarta.inject.Inject
+    public ClientIdentity(io.zingmonitor.runtime.config.ZingMonitorRuntimeConfig config) {
+        this(config.client().header(), config.client().hashSalt());
+    }
+
+    ClientIdentity(String header, String salt) {
+        this.header = header;
+        this.salt = salt.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The hashed client id of this request, computed once per request. */
+    public String of(RoutingContext context) {
+        String cached = context.get(CONTEXT_KEY);
+        if (cached != null) {
+            return cached;
+        }
+        String key = context.request().getHeader(header);
+        String raw;
+        if (key != null && !key.isBlank()) {
+            raw = "key:" + key;
+        } else {
+            SocketAddress remote = context.request().remoteAddress();
+            raw = "ip:" + (remote == null ? "unknown" : remote.hostAddress());
+        }
+        String id = hash(raw);
+        context.put(CONTEXT_KEY, id);
+        return id;
+    }
+
+    String hash(String raw) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(salt);
+            byte[] hash = digest.digest(raw.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JVM", e);
+        }
+    }
+}
