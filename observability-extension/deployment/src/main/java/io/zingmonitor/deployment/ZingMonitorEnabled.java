@@ -9,7 +9,7 @@ public class ZingMonitorEnabled implements BooleanSupplier {
 
     private final ZingMonitorBuildTimeConfig config;
 
-    ZingMonitorEnabled(ZingMonitorBuildTimeConfig config) {
+    public ZingMonitorEnabled(ZingMonitorBuildTimeConfig config) {
         this.config = config;
     }
 
