@@ -15,7 +15,8 @@ class CardinalityGuardTest {
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withEmptyApplication()
-            .overrideConfigKey("zingmonitor.metrics.max-tag-values", "50");
+            .overrideConfigKey("zingmonitor.metrics.max-tag-values", "50")
+            .overrideConfigKey("quarkus.application.name", "login-app");
 
     @Inject
     MeterRegistry registry;
@@ -30,6 +31,8 @@ class CardinalityGuardTest {
         double total = registry.find("test.logins").counters().stream().mapToDouble(c -> c.count()).sum();
         assertThat(total).isEqualTo(10_000); // nothing is lost, only folded
         assertThat(registry.get("test.logins").tag("user", "OTHER").counter().count()).isEqualTo(9_950);
+        assertThat(registry.get("test.logins").tag("user", "OTHER").counter().getId().getTag("application"))
+                .isEqualTo("login-app");
         assertThat(registry.get("zingmonitor.cardinality.overflow").tags("meter", "test.logins", "tag", "user")
                 .functionCounter().count()).isGreaterThan(0);
     }
