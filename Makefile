@@ -15,12 +15,15 @@ space := $(subst ,, )
 SERVICES := booking-service payment-service email-service
 LOCAL_STACK := java -cp "infra/target/classes:infra/target/lib/*" io.zingtickets.infra.LocalStack
 
-.PHONY: help build infra-up infra-down infra-status run test native-sources clean
+.PHONY: help tools build infra-up infra-down infra-status run test native-sources clean
 
 help: ## List the targets with what they do
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-16s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-build: ## Build every module (no tests); fetches Kafka, PostgreSQL and GreenMail into .tools/
+tools: ## Install pinned local tools into .tools/ (Prometheus, Alertmanager, promtool, wrk); idempotent
+	@infra/scripts/install-debian-tools.sh
+
+build: tools ## Build every module (no tests); fetches Kafka, PostgreSQL and GreenMail into .tools/
 	$(MVN) install -DskipTests
 
 infra-up: build ## Start Kafka (9092), PostgreSQL (5432) and SMTP (3025) locally, detached; idempotent
@@ -35,7 +38,7 @@ infra-status: ## Show which local components are running
 run: build ## Build, start infrastructure, the three services and a traffic generator; Ctrl-C stops all
 	$(LOCAL_STACK) run
 
-test: ## Run every test (starts its own real Kafka, PostgreSQL, SMTP) and the native-build check
+test: tools ## Run every test (starts its own real Kafka, PostgreSQL, SMTP) and the native-build check
 	$(MVN) install
 	$(MAKE) native-sources
 

@@ -10,6 +10,7 @@ import io.quarkus.deployment.annotations.BuildSteps;
 import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
 import io.zingmonitor.deployment.plan.ObservedMethodBuildItem;
+import io.zingmonitor.runtime.config.ZingMonitorBuildTimeConfig;
 import io.zingmonitor.runtime.telemetry.MetricsProducer;
 import io.zingmonitor.runtime.telemetry.ObservedInterceptor;
 import io.zingmonitor.runtime.telemetry.TelemetryRecorder;
@@ -24,6 +25,12 @@ class TelemetryProcessor {
                 .addBeanClasses(ObservedInterceptor.class, MetricsProducer.class)
                 .setUnremovable()
                 .build();
+    }
+
+    @BuildStep
+    @Record(ExecutionTime.STATIC_INIT)
+    void sloBuckets(TelemetryRecorder recorder, ZingMonitorBuildTimeConfig config) {
+        recorder.sloBuckets(config.metrics().sloBuckets());
     }
 
     @BuildStep

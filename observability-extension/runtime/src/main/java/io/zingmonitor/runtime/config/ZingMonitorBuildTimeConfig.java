@@ -1,5 +1,9 @@
 package io.zingmonitor.runtime.config;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
@@ -22,6 +26,96 @@ public interface ZingMonitorBuildTimeConfig {
 
     /** Which fields count as sensitive. */
     Redaction redaction();
+
+    /** Meters whose shape the generated rules and dashboards depend on. */
+    Metrics metrics();
+
+    /** The Prometheus alert rules generated for this service. */
+    Alerts alerts();
+
+    /** Service level objectives and their multi-window, multi-burn-rate alerts. */
+    Slo slo();
+
+    interface Metrics {
+        /**
+         * Histogram bucket boundaries in seconds for HTTP server requests and {@code @Observed}
+         * operations: averages, percentiles and the share of requests under each objective are all
+         * computable in Prometheus. The SLO latency threshold must be one of them.
+         */
+        @WithDefault("0.005,0.01,0.025,0.05,0.1,0.25,0.5,1,2.5,5,10")
+        List<Double> sloBuckets();
+    }
+
+    interface Alerts {
+        /** Whether alert rules are generated into {@code target/zingmonitor/prometheus-rules.yml}. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** {@code HighLatency}: average HTTP response time above this over 5 minutes. */
+        @WithDefault("1s")
+        Duration latencyThreshold();
+
+        /** {@code HighErrorRate}: share of failed requests and operations above this over 5 minutes. */
+        @WithDefault("0.05")
+        double errorRateThreshold();
+
+        /** Outcomes of {@code @Observed} operations that count as errors for {@code HighErrorRate}. */
+        @WithDefault("error")
+        List<String> errorOutcomes();
+
+        /** {@code ErrorLogSpike}: ERROR lines per second this many times the previous hour's rate... */
+        @WithDefault("5")
+        double errorLogSpikeFactor();
+
+        /** ...and at least this many per second, so a quiet service's first error is not a spike. */
+        @WithDefault("0.1")
+        double errorLogMinRate();
+
+        /** {@code KafkaConsumerLag}: records a consumer is behind before it alerts. */
+        @WithDefault("1000")
+        long kafkaLagThreshold();
+
+        /** How long a symptom must last before its alert fires. */
+        @WithDefault("5m")
+        Duration pendingFor();
+
+        /** Rate alerts on business operations, keyed by operation name (such as {@code booking.create}). */
+        Map<String, OperationSpike> operationSpikes();
+
+        /** Where runbooks live; each alert links to its section. */
+        @WithDefault("https://github.com/zingtickets/zingtickets/blob/main/docs/runbooks.md")
+        String runbookUrl();
+
+        /** Grafana's base URL, for the dashboard link in each alert. */
+        @WithDefault("http://localhost:3000")
+        String grafanaUrl();
+
+        interface OperationSpike {
+            /** The alert's name, for example {@code BookingSpike}. */
+            String alertName();
+
+            /** Calls per minute above which the alert fires. */
+            double maxPerMinute();
+        }
+    }
+
+    interface Slo {
+        /** Whether availability and latency SLOs (and their burn-rate alerts) are generated. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Share of requests that must not fail with a 5xx, for example 0.995. */
+        @WithDefault("0.995")
+        double availabilityObjective();
+
+        /** The latency a request must beat to count as good; one of {@code metrics.slo-buckets}. */
+        @WithDefault("0.5")
+        double latencyThresholdSeconds();
+
+        /** Share of requests that must beat the latency threshold. */
+        @WithDefault("0.99")
+        double latencyObjective();
+    }
 
     interface Redaction {
         /**

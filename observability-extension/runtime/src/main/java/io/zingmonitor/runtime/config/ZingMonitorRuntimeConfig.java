@@ -62,14 +62,6 @@ public interface ZingMonitorRuntimeConfig {
 
     interface Metrics {
         /**
-         * Histogram bucket boundaries (service level objectives) for HTTP server requests and
-         * {@code @Observed} operations, so that both averages and percentiles, and the share of
-         * requests under each objective, can be computed in Prometheus.
-         */
-        @WithDefault("0.005,0.01,0.025,0.05,0.1,0.25,0.5,1,2.5,5,10")
-        List<Double> sloBuckets();
-
-        /**
          * The most distinct values one tag of one meter may take; further values are recorded
          * under {@code OTHER} and counted in {@code zingmonitor_cardinality_overflow_total}.
          */

@@ -28,8 +28,8 @@ public class MetricsProducer {
 
     @Produces
     @Singleton
-    SloHistogramMeterFilter sloHistograms(ZingMonitorRuntimeConfig config) {
-        return new SloHistogramMeterFilter(config.metrics().sloBuckets());
+    SloHistogramMeterFilter sloHistograms() {
+        return new SloHistogramMeterFilter(SloBuckets.seconds());
     }
 
     @Produces

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Unpacks pinned Debian packages into .tools/debian (no system install, no services started):
+# Prometheus, promtool, Alertmanager, and wrk with the LuaJIT library it links against.
+# Idempotent: a package already unpacked at its pinned version is left alone.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+dest="$root/.tools/debian"
+packages=(
+  "prometheus=2.42.0+ds-5+deb12u1"
+  "prometheus-alertmanager=0.25.0-1+b4"
+  "wrk=4.1.0-3+b2"
+  "libluajit-5.1-2=2.1.0~beta3+git20220320+dfsg-4.1+deb12u1"
+  "libluajit-5.1-common=2.1.0~beta3+git20220320+dfsg-4.1+deb12u1"
+)
+mkdir -p "$dest/.stamps" "$dest/.debs"
+missing=()
+for p in "${packages[@]}"; do
+  [ -f "$dest/.stamps/$p" ] || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+cd "$dest/.debs"
+if ! apt-get download "${missing[@]}" >/dev/null 2>&1; then
+  # The package lists may be absent on a fresh machine.
+  apt-get update -qq >/dev/null
+  apt-get download "${missing[@]}"
+fi
+for p in "${missing[@]}"; do
+  name="${p%%=*}"
+  deb=$(ls -t "${name}"_*.deb | head -n 1)
+  dpkg -x "$deb" "$dest"
+  touch "$dest/.stamps/$p"
+done
+echo "Debian tools in $dest/usr/bin: $(ls "$dest/usr/bin" | tr '\n' ' ')"

@@ -1,0 +1,227 @@
+package io.zingmonitor.deployment.alerts;
+
+import static io.zingmonitor.deployment.alerts.PromQl.CONSUMER_LAG;
+import static io.zingmonitor.deployment.alerts.PromQl.HTTP_REQUESTS;
+import static io.zingmonitor.deployment.alerts.PromQl.LOG_EVENTS;
+import static io.zingmonitor.deployment.alerts.PromQl.OPERATIONS;
+import static io.zingmonitor.deployment.alerts.PromQl.number;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.zingmonitor.runtime.config.ZingMonitorBuildTimeConfig;
+import io.zingmonitor.runtime.plan.TelemetryPlan;
+
+/**
+ * Derives a service's Prometheus rules from its telemetry plan and its {@code zingmonitor.alerts.*}
+ * and {@code zingmonitor.slo.*} settings: recording rules for the error share and mean latency, the
+ * symptom alerts, and multi-window, multi-burn-rate SLO alerts (the SRE workbook's method). A rule is
+ * only generated for what the service has: no latency alert without endpoints, no lag alert without
+ * Kafka consumers.
+ */
+public final class AlertRuleGenerator {
+
+    /** SRE workbook table 5-8: (long window, short window, burn rate, severity, for). */
+    private record BurnWindow(String longWindow, String shortWindow, double burnRate, String severity, String pendingFor) {
+    }
+
+    private static final List<BurnWindow> BURN_WINDOWS = List.of(
+            new BurnWindow("1h", "5m", 14.4, "page", "2m"),
+            new BurnWindow("6h", "30m", 6, "page", "15m"),
+            new BurnWindow("1d", "2h", 3, "ticket", "1h"),
+            new BurnWindow("3d", "6h", 1, "ticket", "3h"));
+    private static final List<String> SLO_WINDOWS = List.of("5m", "30m", "1h", "2h", "6h", "1d", "3d");
+
+    private final TelemetryPlan plan;
+    private final ZingMonitorBuildTimeConfig.Alerts alerts;
+    private final ZingMonitorBuildTimeConfig.Slo slo;
+    private final PromQl q;
+    private final String application;
+
+    public AlertRuleGenerator(TelemetryPlan plan, ZingMonitorBuildTimeConfig config) {
+        this.plan = plan;
+        this.alerts = config.alerts();
+        this.slo = config.slo();
+        this.application = plan.service();
+        this.q = new PromQl(application);
+        if (slo.enabled() && config.metrics().sloBuckets().stream()
+                .noneMatch(b -> Math.abs(b - slo.latencyThresholdSeconds()) < 1e-9)) {
+            throw new IllegalArgumentException("zingmonitor.slo.latency-threshold-seconds=" + slo.latencyThresholdSeconds()
+                    + " must be one of zingmonitor.metrics.slo-buckets " + config.metrics().sloBuckets()
+                    + ": the latency SLI counts requests in that bucket");
+        }
+    }
+
+    /** The rule file as YAML-ready maps: {@code groups: [...]}. */
+    public Map<String, Object> rules() {
+        List<Map<String, Object>> groups = new ArrayList<>();
+        groups.add(group(application + ".rules", recordingRules()));
+        groups.add(group(application + ".alerts", symptomAlerts()));
+        if (slo.enabled() && hasEndpoints()) {
+            groups.add(group(application + ".slo", sloRules()));
+        }
+        Map<String, Object> file = new LinkedHashMap<>();
+        file.put("groups", groups);
+        return file;
+    }
+
+    private boolean hasEndpoints() {
+        return !plan.endpoints().isEmpty();
+    }
+
+    private boolean hasOperations() {
+        return !plan.operations().isEmpty();
+    }
+
+    private boolean consumesKafka() {
+        return plan.channels().stream().anyMatch(c -> "incoming".equals(c.direction()) && c.topic() != null);
+    }
+
+    private List<Rule> recordingRules() {
+        List<Rule> rules = new ArrayList<>();
+        String errors = "(" + or0(q.rate(HTTP_REQUESTS + "_count", q.http("status=~\"5..\""), "5m"));
+        String total = "(" + or0(q.rate(HTTP_REQUESTS + "_count", q.http(""), "5m"));
+        if (hasOperations()) {
+            String failed = "outcome=~\"" + PromQl.regexOf(alerts.errorOutcomes()) + "\"";
+            errors += " + " + or0(q.rate(OPERATIONS + "_count", "{" + q.app() + "," + failed + "}", "5m"));
+            total += " + " + or0(q.rate(OPERATIONS + "_count", "{" + q.app() + "}", "5m"));
+        }
+        rules.add(Rule.recording("application:zingmonitor_errors:ratio_rate5m", errors + ") / " + total + ")",
+                Map.of("application", application)));
+        if (hasEndpoints()) {
+            rules.add(Rule.recording("application:http_server_requests_seconds:mean5m",
+                    q.rate(HTTP_REQUESTS + "_sum", q.http(""), "5m") + " / "
+                            + q.rate(HTTP_REQUESTS + "_count", q.http(""), "5m"),
+                    Map.of("application", application)));
+        }
+        return rules;
+    }
+
+    private List<Rule> symptomAlerts() {
+        List<Rule> rules = new ArrayList<>();
+        String pendingFor = PromQl.duration(alerts.pendingFor());
+        String app = "{" + q.app() + "}";
+        if (hasEndpoints()) {
+            double threshold = alerts.latencyThreshold().toNanos() / 1e9;
+            rules.add(alert("HighLatency", "application:http_server_requests_seconds:mean5m" + app + " > " + number(threshold),
+                    pendingFor, "warning",
+                    "Average response time of " + application + " is {{ $value | humanizeDuration }}",
+                    "The mean HTTP response time of " + application + " over 5 minutes is above " + number(threshold)
+                            + " s. Latency panels link to the slowest traces through exemplars."));
+        }
+        rules.add(alert("HighErrorRate", "application:zingmonitor_errors:ratio_rate5m" + app + " > "
+                + number(alerts.errorRateThreshold()), pendingFor, "critical",
+                "{{ $value | humanizePercentage }} of " + application + "'s requests and operations fail",
+                "More than " + number(alerts.errorRateThreshold() * 100) + " % of HTTP requests (5xx) and business operations ("
+                        + String.join(", ", alerts.errorOutcomes()) + ") of " + application + " failed over 5 minutes."));
+        for (var spike : alerts.operationSpikes().entrySet()) {
+            String operation = spike.getKey();
+            rules.add(alert(spike.getValue().alertName(),
+                    q.rate(OPERATIONS + "_count", "{" + q.app() + ",operation=\"" + operation + "\"}", "5m")
+                            + " * 60 > " + number(spike.getValue().maxPerMinute()),
+                    "1m", "warning",
+                    "{{ $value | humanize }} " + operation + " per minute on " + application,
+                    "More than " + number(spike.getValue().maxPerMinute()) + " " + operation
+                            + " per minute: a sale opening, a bot, or a retry storm."));
+        }
+        String errorLines = q.rate(LOG_EVENTS, "{" + q.app() + ",level=~\"ERROR|FATAL\"}", "5m");
+        String baseline = "sum(rate(" + LOG_EVENTS + "{" + q.app() + ",level=~\"ERROR|FATAL\"}[1h] offset 5m))";
+        rules.add(alert("ErrorLogSpike",
+                "(" + errorLines + " > " + number(alerts.errorLogMinRate()) + ") and (" + errorLines + " > "
+                        + number(alerts.errorLogSpikeFactor()) + " * (" + baseline + " or vector(0)))",
+                pendingFor, "warning",
+                application + " logs {{ $value | humanize }} errors per second",
+                "ERROR log lines of " + application + " are above " + number(alerts.errorLogMinRate())
+                        + " per second and more than " + number(alerts.errorLogSpikeFactor())
+                        + " times the previous hour's rate."));
+        if (consumesKafka()) {
+            String lag = "max(" + CONSUMER_LAG + app + ")";
+            rules.add(alert("KafkaConsumerLag",
+                    lag + " > " + alerts.kafkaLagThreshold() + " or (" + lag + " > " + alerts.kafkaLagThreshold() / 10
+                            + " and deriv(" + lag + "[15m:1m]) > 0)",
+                    pendingFor, "warning",
+                    application + "'s Kafka consumers are {{ $value | humanize }} records behind",
+                    "A consumer of " + application + " is more than " + alerts.kafkaLagThreshold()
+                            + " records behind, or over a tenth of that and still falling behind."));
+        }
+        rules.add(alert("ServiceDown", "up" + app + " == 0", "1m", "critical",
+                application + " is down",
+                "Prometheus cannot scrape " + application + "'s management port."));
+        rules.add(alert("ServiceDown", "absent(up" + app + ")", "5m", "critical",
+                application + " has no scrape target",
+                "No instance of " + application + " is being scraped at all."));
+        return rules;
+    }
+
+    private List<Rule> sloRules() {
+        List<Rule> rules = new ArrayList<>();
+        String good = "le=\"" + PromQl.le(slo.latencyThresholdSeconds()) + "\"";
+        for (String window : SLO_WINDOWS) {
+            rules.add(Rule.recording("application:slo_availability_errors:ratio_rate" + window,
+                    q.rate(HTTP_REQUESTS + "_count", q.http("status=~\"5..\""), window) + " / "
+                            + q.rate(HTTP_REQUESTS + "_count", q.http(""), window),
+                    Map.of("application", application)));
+            rules.add(Rule.recording("application:slo_latency_slow:ratio_rate" + window,
+                    "1 - " + q.rate(HTTP_REQUESTS + "_bucket", q.http(good), window) + " / "
+                            + q.rate(HTTP_REQUESTS + "_count", q.http(""), window),
+                    Map.of("application", application)));
+        }
+        rules.addAll(burnAlerts("AvailabilityBudgetBurn", "application:slo_availability_errors:ratio_rate",
+                1 - slo.availabilityObjective(), "availability (" + number(slo.availabilityObjective() * 100) + " % non-5xx)"));
+        rules.addAll(burnAlerts("LatencyBudgetBurn", "application:slo_latency_slow:ratio_rate",
+                1 - slo.latencyObjective(), "latency (" + number(slo.latencyObjective() * 100) + " % under "
+                        + number(slo.latencyThresholdSeconds()) + " s)"));
+        return rules;
+    }
+
+    private List<Rule> burnAlerts(String name, String ratio, double budget, String objective) {
+        List<Rule> rules = new ArrayList<>();
+        String app = "{" + q.app() + "}";
+        for (String severity : List.of("page", "ticket")) {
+            List<String> conditions = new ArrayList<>();
+            for (BurnWindow w : BURN_WINDOWS) {
+                if (!w.severity().equals(severity)) {
+                    continue;
+                }
+                String limit = number(w.burnRate()) + " * " + number(budget);
+                conditions.add("(" + ratio + w.longWindow() + app + " > " + limit + " and " + ratio + w.shortWindow() + app
+                        + " > " + limit + ")");
+            }
+            String pendingFor = BURN_WINDOWS.stream().filter(w -> w.severity().equals(severity)).findFirst().orElseThrow()
+                    .pendingFor();
+            rules.add(alert(name, String.join(" or ", conditions), pendingFor, severity,
+                    application + " is burning its " + objective.split(" ")[0] + " error budget "
+                            + (severity.equals("page") ? "fast" : "steadily"),
+                    "The " + objective + " objective of " + application + " will be missed if this burn rate goes on ("
+                            + severity + ": " + (severity.equals("page") ? "budget gone in days" : "budget gone within the month")
+                            + ")."));
+        }
+        return rules;
+    }
+
+    private Rule alert(String name, String expr, String pendingFor, String severity, String summary, String description) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("severity", severity);
+        labels.put("service", application);
+        Map<String, String> annotations = new LinkedHashMap<>();
+        annotations.put("summary", summary);
+        annotations.put("description", description);
+        annotations.put("runbook_url", alerts.runbookUrl() + "#" + name.toLowerCase(Locale.ROOT));
+        annotations.put("dashboard_url", alerts.grafanaUrl() + "/d/zingtickets-" + application);
+        return Rule.alerting(name, expr, pendingFor, labels, annotations);
+    }
+
+    private static Map<String, Object> group(String name, List<Rule> rules) {
+        Map<String, Object> group = new LinkedHashMap<>();
+        group.put("name", name);
+        group.put("rules", rules.stream().map(Rule::toYaml).toList());
+        return group;
+    }
+
+    private static String or0(String expr) {
+        return "(" + expr + " or vector(0))";
+    }
+}

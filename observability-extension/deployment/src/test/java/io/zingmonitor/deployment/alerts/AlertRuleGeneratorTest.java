@@ -1,0 +1,90 @@
+package io.zingmonitor.deployment.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.zingmonitor.runtime.config.ZingMonitorBuildTimeConfig;
+import io.zingmonitor.runtime.plan.TelemetryPlan;
+
+class AlertRuleGeneratorTest {
+
+    static final TelemetryPlan BOOKING = new TelemetryPlan("booking-service", "1.0",
+            List.of(new TelemetryPlan.Endpoint("POST", "/bookings", "BookingResource#create")),
+            List.of(new TelemetryPlan.Channel("payment-completed", "incoming", "smallrye-kafka", "payment.completed", "x")),
+            List.of(new TelemetryPlan.Operation("booking.create", "BookingService#create", List.of())),
+            List.of(), List.of());
+
+    static final TelemetryPlan WORKER = new TelemetryPlan("worker", "1.0", List.of(), List.of(), List.of(), List.of(),
+            List.of());
+
+    @Test
+    void rulesFollowThePlanAndTheConfiguredThresholds() throws Exception {
+        var config = config(Map.of(
+                "zingmonitor.alerts.latency-threshold", "750ms",
+                "zingmonitor.alerts.operation-spikes.\"booking.create\".alert-name", "BookingSpike",
+                "zingmonitor.alerts.operation-spikes.\"booking.create\".max-per-minute", "100",
+                "zingmonitor.slo.enabled", "true"));
+        String yaml = new String(AlertRulesProcessor.yaml("booking-service",
+                new AlertRuleGenerator(BOOKING, config).rules()));
+
+        assertThat(yaml).contains("alert: HighLatency", "alert: HighErrorRate", "alert: BookingSpike",
+                "alert: ErrorLogSpike", "alert: KafkaConsumerLag", "alert: ServiceDown", "alert: AvailabilityBudgetBurn",
+                "alert: LatencyBudgetBurn",
+                "runbook_url: https://github.com/zingtickets/zingtickets/blob/main/docs/runbooks.md#highlatency",
+                "service: booking-service");
+        String expressions = String.join("\n", new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(yaml)
+                .findValuesAsText("expr"));
+        assertThat(expressions).contains("> 0.75", "operation=\"booking.create\"}[5m])) * 60 > 100", "le=\"0.5\"");
+        promtoolAccepts(yaml);
+    }
+
+    @Test
+    void aServiceWithoutEndpointsOrConsumersGetsNoLatencyLagOrSloRules() throws Exception {
+        String yaml = new String(AlertRulesProcessor.yaml("worker",
+                new AlertRuleGenerator(WORKER, config(Map.of("zingmonitor.slo.enabled", "true"))).rules()));
+
+        assertThat(yaml).contains("alert: HighErrorRate", "alert: ServiceDown")
+                .doesNotContain("HighLatency", "KafkaConsumerLag", "BudgetBurn");
+        promtoolAccepts(yaml);
+    }
+
+    @Test
+    void latencyObjectiveMustBeABucket() {
+        var config = config(Map.of("zingmonitor.slo.enabled", "true", "zingmonitor.slo.latency-threshold-seconds", "0.3"));
+        assertThatThrownBy(() -> new AlertRuleGenerator(BOOKING, config))
+                .hasMessageContaining("must be one of zingmonitor.metrics.slo-buckets");
+    }
+
+    static ZingMonitorBuildTimeConfig config(Map<String, String> properties) {
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withMapping(ZingMonitorBuildTimeConfig.class)
+                .withConverter(java.time.Duration.class, 100, new io.quarkus.runtime.configuration.DurationConverter())
+                .withDefaultValues(properties)
+                .build();
+        return config.getConfigMapping(ZingMonitorBuildTimeConfig.class);
+    }
+
+    /** The real promtool, installed by the Makefile from Debian's prometheus package. */
+    static void promtoolAccepts(String yaml) throws Exception {
+        Path tools = Path.of(System.getProperty("zingtickets.tools.dir", "../../.tools"));
+        Path promtool = tools.resolve("debian/usr/bin/promtool");
+        assertThat(promtool).as("promtool: run `make tools` (infra/scripts/install-debian-tools.sh)").isExecutable();
+        Path file = Files.createTempFile("rules", ".yml");
+        Files.writeString(file, yaml);
+        Process check = new ProcessBuilder(promtool.toString(), "check", "rules", file.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(check.getInputStream().readAllBytes());
+        assertThat(check.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(check.exitValue()).as(output).isZero();
+    }
+}
