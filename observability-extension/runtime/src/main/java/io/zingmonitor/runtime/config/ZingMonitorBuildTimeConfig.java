@@ -36,6 +36,23 @@ public interface ZingMonitorBuildTimeConfig {
     /** Service level objectives and their multi-window, multi-burn-rate alerts. */
     Slo slo();
 
+    /** The Grafana dashboards generated for this service. */
+    Dashboards dashboards();
+
+    interface Dashboards {
+        /** Whether dashboards are generated into {@code target/zingmonitor/dashboards/}. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Jaeger's UI, linked from every dashboard. */
+        @WithDefault("http://localhost:16686")
+        String jaegerUrl();
+
+        /** The log search (OpenSearch Dashboards), linked from every dashboard. */
+        @WithDefault("http://localhost:5601/app/data-explorer/discover")
+        String logsUrl();
+    }
+
     interface Metrics {
         /**
          * Histogram bucket boundaries in seconds for HTTP server requests and {@code @Observed}

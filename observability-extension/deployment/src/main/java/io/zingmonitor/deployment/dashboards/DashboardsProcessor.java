@@ -1,0 +1,48 @@
+package io.zingmonitor.deployment.dashboards;
+
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.BuildSteps;
+import io.quarkus.deployment.builditem.GeneratedFileSystemResourceBuildItem;
+import io.zingmonitor.deployment.ZingMonitorEnabled;
+import io.zingmonitor.deployment.plan.TelemetryPlanBuildItem;
+import io.zingmonitor.runtime.config.ZingMonitorBuildTimeConfig;
+
+/**
+ * Writes Grafana dashboards to {@code target/zingmonitor/dashboards/}: the service's own, and the
+ * overview and abuse dashboards (the same from every service's build, so any one can publish them).
+ */
+@BuildSteps(onlyIf = ZingMonitorEnabled.class)
+class DashboardsProcessor {
+
+    static final String DIRECTORY = "zingmonitor/dashboards/";
+
+    @BuildStep
+    void dashboards(TelemetryPlanBuildItem plan, ZingMonitorBuildTimeConfig config,
+            BuildProducer<GeneratedFileSystemResourceBuildItem> files) {
+        if (!config.dashboards().enabled()) {
+            return;
+        }
+        var generator = new DashboardGenerator(config.dashboards().jaegerUrl(), config.dashboards().logsUrl());
+        for (ObjectNode dashboard : List.of(generator.service(plan.getPlan()), generator.overview(), generator.abuse())) {
+            files.produce(new GeneratedFileSystemResourceBuildItem(DIRECTORY + dashboard.get("uid").asText() + ".json",
+                    json(dashboard)));
+        }
+    }
+
+    static byte[] json(ObjectNode dashboard) {
+        try {
+            return (new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(dashboard) + "\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write a dashboard", e);
+        }
+    }
+}

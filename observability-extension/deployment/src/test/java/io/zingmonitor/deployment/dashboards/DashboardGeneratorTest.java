@@ -1,0 +1,64 @@
+package io.zingmonitor.deployment.dashboards;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.zingmonitor.runtime.plan.TelemetryPlan;
+
+class DashboardGeneratorTest {
+
+    static final TelemetryPlan PAYMENT = new TelemetryPlan("payment-service", "1.0",
+            List.of(new TelemetryPlan.Endpoint("GET", "/admin/gateway", "A#get"),
+                    new TelemetryPlan.Endpoint("PUT", "/admin/gateway", "A#put")),
+            List.of(new TelemetryPlan.Channel("booking-requested", "incoming", "smallrye-kafka", "booking.requested", "C#on")),
+            List.of(new TelemetryPlan.Operation("payment.authorize", "P#authorize", List.of())), List.of(), List.of());
+
+    final DashboardGenerator generator = new DashboardGenerator("http://jaeger", "http://logs");
+
+    @Test
+    void serviceDashboardHasAPanelPerEndpointAndOnlyWhatThePlanHas() {
+        JsonNode dashboard = generator.service(PAYMENT);
+
+        assertThat(dashboard.get("uid").asText()).isEqualTo("zingtickets-payment-service");
+        assertThat(titles(dashboard)).contains("GET /admin/gateway", "PUT /admin/gateway", "Operations per second by outcome",
+                "Kafka consumer lag", "CPU", "Memory", "GC pauses", "Threads", "Log events by level");
+        JsonNode worker = generator.service(new TelemetryPlan("worker", "1", List.of(), List.of(), List.of(), List.of(), List.of()));
+        assertThat(titles(worker)).doesNotContain("Requests per second by route", "Kafka consumer lag",
+                "Operations per second by outcome");
+    }
+
+    @Test
+    void everyDashboardUsesTheDatasourceVariableUniqueIdsAndNoOverlappingPanels() {
+        for (JsonNode dashboard : List.of(generator.service(PAYMENT), generator.overview(), generator.abuse())) {
+            var ids = new HashSet<Integer>();
+            var cells = new HashSet<String>();
+            for (JsonNode panel : dashboard.get("panels")) {
+                assertThat(ids.add(panel.get("id").asInt())).isTrue();
+                JsonNode grid = panel.get("gridPos");
+                for (int x = grid.get("x").asInt(); x < grid.get("x").asInt() + grid.get("w").asInt(); x++) {
+                    for (int y = grid.get("y").asInt(); y < grid.get("y").asInt() + grid.get("h").asInt(); y++) {
+                        assertThat(cells.add(x + ":" + y)).as("overlap at %s,%s in %s", x, y, panel.get("title")).isTrue();
+                    }
+                }
+                if (!panel.get("type").asText().equals("row")) {
+                    assertThat(panel.get("datasource").get("uid").asText()).isEqualTo("${datasource}");
+                    assertThat(panel.get("targets")).isNotEmpty();
+                }
+            }
+            assertThat(dashboard.get("templating").get("list").get(0).get("type").asText()).isEqualTo("datasource");
+        }
+    }
+
+    private static List<String> titles(JsonNode dashboard) {
+        List<String> titles = new ArrayList<>();
+        dashboard.get("panels").forEach(p -> titles.add(p.get("title").asText()));
+        return titles;
+    }
+}
