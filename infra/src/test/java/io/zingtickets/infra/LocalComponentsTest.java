@@ -1,0 +1,113 @@
+package io.zingtickets.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each real component starts from .tools/, does its job, and stops. */
+class LocalComponentsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void kafkaBrokerCreatesTheContractTopicsAndCarriesRecords() throws Exception {
+        KafkaBroker broker = KafkaBroker.start(FreePorts.next(), FreePorts.next(), dir, dir.resolve("kafka.log"));
+        try {
+            Properties admin = new Properties();
+            admin.put("bootstrap.servers", broker.bootstrapServers());
+            try (Admin client = Admin.create(admin)) {
+                assertThat(client.listTopics().names().get()).containsAll(
+                        Topics.ALL.stream().map(Topics.Topic::name).toList());
+            }
+            Properties producer = new Properties();
+            producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+            producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+            producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+            try (var p = new KafkaProducer<String, String>(producer)) {
+                p.send(new ProducerRecord<>("booking.requested", "b-1", "{\"bookingId\":\"b-1\"}")).get();
+            }
+            Properties consumer = new Properties();
+            consumer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+            consumer.put(ConsumerConfig.GROUP_ID_CONFIG, "test");
+            consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            consumer.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+            consumer.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+            try (var c = new KafkaConsumer<String, String>(consumer)) {
+                c.subscribe(Set.of("booking.requested"));
+                long deadline = System.currentTimeMillis() + 30_000;
+                String value = null;
+                while (value == null && System.currentTimeMillis() < deadline) {
+                    for (var record : c.poll(Duration.ofMillis(500))) {
+                        value = record.key() + "=" + record.value();
+                    }
+                }
+                assertThat(value).isEqualTo("b-1={\"bookingId\":\"b-1\"}");
+            }
+        } finally {
+            broker.stop();
+        }
+        assertThat(broker.process().isAlive()).isFalse();
+    }
+
+    @Test
+    void postgresServesTheDatabases() throws Exception {
+        dir.toFile().setExecutable(true, false);
+        PostgresServer server = PostgresServer.start(FreePorts.next(), dir, dir.resolve("postgres.log"), List.of("booking"));
+        try (var connection = DriverManager.getConnection(server.jdbcUrl("booking"), PostgresServer.USER, PostgresServer.PASSWORD);
+                var result = connection.createStatement().executeQuery("SELECT current_database(), version()")) {
+            assertThat(result.next()).isTrue();
+            assertThat(result.getString(1)).isEqualTo("booking");
+            assertThat(result.getString(2)).startsWith("PostgreSQL 17");
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void smtpServerReceivesMailThatTheMailboxReads() throws Exception {
+        SmtpServer server = SmtpServer.start(FreePorts.next(), FreePorts.next(), FreePorts.next(), dir, dir.resolve("smtp.log"));
+        try {
+            Properties properties = new Properties();
+            properties.put("mail.smtp.host", "127.0.0.1");
+            properties.put("mail.smtp.port", Integer.toString(server.smtpPort()));
+            MimeMessage message = new MimeMessage(Session.getInstance(properties));
+            message.setFrom(new InternetAddress("tickets@zingtickets.io"));
+            message.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress("ada@example.com"));
+            message.setSubject("Your booking is confirmed");
+            message.setHeader("X-ZingTickets-Booking-Id", "b-42");
+            message.setText("See you there");
+            Transport.send(message);
+
+            var received = server.mailbox().waitForMessages("ada@example.com", 1, Duration.ofSeconds(10));
+            assertThat(received).singleElement().satisfies(m -> {
+                assertThat(m.subject()).isEqualTo("Your booking is confirmed");
+                assertThat(m.header("X-ZingTickets-Booking-Id")).contains("b-42");
+            });
+            assertThat(server.mailbox().messagesTo("nobody@example.com")).isEmpty();
+        } finally {
+            server.stop();
+        }
+    }
+}
