@@ -72,6 +72,16 @@ class ObservedOperationTest {
     }
 
     @Test
+    void refusedRequestIsItsProblemTypeNotAnError() {
+        assertThatThrownBy(() -> service.soldOut("t-8")).isInstanceOf(io.zingmonitor.runtime.problem.ProblemException.class);
+
+        awaitSpan("ticket.buy");
+        assertThat(timer("ticket.buy", "sold-out").count()).isEqualTo(1);
+        assertThat(registry.find("zingmonitor.operation.duration").tags("operation", "ticket.buy", "outcome", "error").timer())
+                .isNull();
+    }
+
+    @Test
     void uniIsObservedUntilItsItem() {
         assertThat(service.confirm("t-9").await().atMost(Duration.ofSeconds(5))).isEqualTo(Status.CONFIRMED);
 
@@ -121,6 +131,11 @@ class ObservedOperationTest {
         @Observed("ticket.cancel")
         public void cancel(@TelemetryAttribute("ticket.id") String id) {
             throw new IllegalStateException("already used");
+        }
+
+        @Observed("ticket.buy")
+        public void soldOut(@TelemetryAttribute("ticket.id") String id) {
+            throw new io.zingmonitor.runtime.problem.ProblemException(409, "sold-out", "Sold out", "No seats left.");
         }
 
         @Observed("ticket.confirm")

@@ -16,6 +16,11 @@ public final class ProblemTypes {
         return slug.contains(":") ? slug : BASE + slug;
     }
 
+    /** {@code urn:problem-type:zingtickets:sold-out} back to {@code sold-out}. */
+    public static String slug(String type) {
+        return type.startsWith(BASE) ? type.substring(BASE.length()) : type.substring(type.lastIndexOf(':') + 1);
+    }
+
     /** The slug for an HTTP status the framework raised itself (unknown route, wrong media type...). */
     public static String forStatus(int status) {
         return switch (status) {

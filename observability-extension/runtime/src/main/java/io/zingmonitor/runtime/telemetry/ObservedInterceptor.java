@@ -23,6 +23,8 @@ import io.opentelemetry.context.Scope;
 import io.quarkus.arc.ArcInvocationContext;
 import io.smallrye.mutiny.Uni;
 import io.zingmonitor.Observed;
+import io.zingmonitor.runtime.problem.ProblemException;
+import io.zingmonitor.runtime.problem.ProblemTypes;
 import io.zingmonitor.runtime.redaction.SensitiveValueRedactor;
 
 /**
@@ -146,8 +148,18 @@ public class ObservedInterceptor {
         }
     }
 
-    /** Bounded by construction: an enum constant, {@code error}, {@code cancelled} or {@code success}. */
+    /**
+     * Bounded by construction: an enum constant, a problem type the code raises (a client's request
+     * refused, such as {@code sold-out}: not an error of the service), {@code rejected} for other
+     * client errors, {@code error}, {@code cancelled} or {@code success}.
+     */
     static String outcome(Object result, Throwable failure) {
+        if (failure instanceof ProblemException problem && problem.problem().status() < 500) {
+            return ProblemTypes.slug(problem.problem().type());
+        }
+        if (failure instanceof jakarta.ws.rs.WebApplicationException web && web.getResponse().getStatus() < 500) {
+            return "rejected";
+        }
         if (failure != null) {
             return "error";
         }
