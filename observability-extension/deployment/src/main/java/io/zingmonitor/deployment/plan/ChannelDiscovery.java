@@ -77,8 +77,10 @@ final class ChannelDiscovery {
         return switch (target.kind()) {
             case METHOD -> target.asMethod().declaringClass().name() + "#" + target.asMethod().name();
             case FIELD -> target.asField().declaringClass().name() + "#" + target.asField().name();
-            case METHOD_PARAMETER -> target.asMethodParameter().method().declaringClass().name() + "#"
-                    + target.asMethodParameter().method().name();
+            case METHOD_PARAMETER -> target.asMethodParameter().method().name().equals("<init>")
+                    ? target.asMethodParameter().method().declaringClass().name().toString()
+                    : target.asMethodParameter().method().declaringClass().name() + "#"
+                            + target.asMethodParameter().method().name();
             default -> target.toString();
         };
     }

@@ -26,7 +26,7 @@ final class SensitiveFieldDiscovery {
         for (ClassInfo type : applicationIndex.getKnownClasses()) {
             boolean cardType = type.simpleName() != null && type.simpleName().toLowerCase(Locale.ROOT).contains("card");
             for (FieldInfo field : type.fields()) {
-                if (field.isSynthetic() || java.lang.reflect.Modifier.isStatic(field.flags())) {
+                if (field.isSynthetic() || java.lang.reflect.Modifier.isStatic(field.flags()) || !holdsData(field)) {
                     continue;
                 }
                 String reason = reason(type, field, cardType, sensitiveNames);
@@ -51,6 +51,15 @@ final class SensitiveFieldDiscovery {
         }
         return null;
     }
+
+    /** Values that can be printed: text and numbers, not a collaborator named like a secret (a tokenizer). */
+    private static boolean holdsData(FieldInfo field) {
+        String type = field.type().name().toString();
+        return DATA_TYPES.contains(type) || field.type().kind() == org.jboss.jandex.Type.Kind.PRIMITIVE;
+    }
+
+    private static final java.util.Set<String> DATA_TYPES = java.util.Set.of("java.lang.String", "java.lang.CharSequence",
+            "[C", "[B", "java.lang.Long", "java.lang.Integer", "java.math.BigInteger", "java.math.BigDecimal");
 
     private static boolean recordComponentAnnotated(ClassInfo type, FieldInfo field) {
         if (!type.isRecord()) {

@@ -40,6 +40,7 @@ class ProblemDetailsTest {
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(OrderResource.class, OrderRequest.class, Card.class))
+            .overrideConfigKey("quarkus.http.limits.max-body-size", "1K")
             .setLogRecordPredicate(r -> r.getLoggerName().startsWith("io.zingmonitor"))
             .assertLogRecords(records -> {
                 List<String> errors = records.stream().filter(r -> r.getLevel().intValue() >= Level.SEVERE.intValue())
@@ -98,6 +99,14 @@ class ProblemDetailsTest {
                 .post("/orders")
                 .then().statusCode(415).contentType("application/problem+json")
                 .body("type", equalTo("urn:problem-type:zingtickets:unsupported-media-type"));
+    }
+
+    @Test
+    void bodyOverTheLimitIs413Problem() {
+        given().contentType(ContentType.JSON).body("{\"email\":\"" + "a".repeat(2000) + "\"}")
+                .post("/orders")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("type", equalTo("urn:problem-type:zingtickets:payload-too-large"));
     }
 
     @Test

@@ -1,0 +1,99 @@
+package io.zingtickets.booking.booking;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.zingmonitor.runtime.problem.ProblemException;
+import io.zingtickets.booking.card.CardTokenizer.TokenizedCard;
+import io.zingtickets.booking.event.EventResource.EventNotFound;
+
+@ApplicationScoped
+public class BookingRepository {
+
+    private static final String COLUMNS = "id, event_id, seats, status, amount_cents, currency, card_last4, failure_reason, "
+            + "created_at, updated_at";
+
+    private final Pool pool;
+
+    BookingRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * Takes the seats and records the PENDING booking in one transaction. The conditional UPDATE is
+     * the whole concurrency story: the row lock serializes buyers of one event, and a buyer who
+     * finds too few seats changes nothing.
+     */
+    public Uni<Booking> reserve(UUID id, long eventId, int seats, String buyerEmail, TokenizedCard card) {
+        return pool.withTransaction(connection -> connection
+                .preparedQuery("UPDATE events SET seats_left = seats_left - $1 WHERE id = $2 AND seats_left >= $1 "
+                        + "RETURNING price_cents, currency")
+                .execute(Tuple.of(seats, eventId))
+                .flatMap(reserved -> {
+                    if (!reserved.iterator().hasNext()) {
+                        return whyNotReserved(connection, eventId, seats);
+                    }
+                    var price = reserved.iterator().next();
+                    return connection.preparedQuery("INSERT INTO bookings (id, event_id, seats, status, amount_cents, currency, "
+                            + "buyer_email, card_token, card_last4) VALUES ($1, $2, $3, 'PENDING', $4, $5, $6, $7, $8) RETURNING "
+                            + COLUMNS)
+                            .execute(Tuple.from(new Object[] { id, eventId, seats, price.getLong("price_cents") * seats,
+                                    price.getString("currency"), buyerEmail, card.token(), card.last4() }))
+                            .map(rows -> Booking.from(rows.iterator().next()));
+                }));
+    }
+
+    private static Uni<Booking> whyNotReserved(SqlConnection connection, long eventId, int seats) {
+        return connection.preparedQuery("SELECT seats_left FROM events WHERE id = $1").execute(Tuple.of(eventId))
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        throw EventNotFound.problem(eventId);
+                    }
+                    int left = rows.iterator().next().getInteger("seats_left");
+                    throw new ProblemException(409, "sold-out", "Sold out",
+                            left == 0 ? "The event is sold out." : "Only " + left + " seat(s) left; asked for " + seats + ".",
+                            "seats");
+                });
+    }
+
+    public Uni<Optional<Booking>> findById(UUID id) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM bookings WHERE id = $1").execute(Tuple.of(id))
+                .map(rows -> rows.iterator().hasNext() ? Optional.of(Booking.from(rows.iterator().next())) : Optional.empty());
+    }
+
+    /** The buyer's address, which only the event published to payment and email carries onward. */
+    public Uni<Optional<String>> buyerEmail(UUID id) {
+        return pool.preparedQuery("SELECT buyer_email FROM bookings WHERE id = $1").execute(Tuple.of(id))
+                .map(rows -> rows.iterator().hasNext() ? Optional.of(rows.iterator().next().getString("buyer_email"))
+                        : Optional.empty());
+    }
+
+    /**
+     * Moves a PENDING booking to its final status, releasing the seats when it failed. Only a
+     * pending booking moves, so a redelivered outcome changes nothing: empty means "nothing to do".
+     */
+    public Uni<Optional<Booking>> settle(UUID id, BookingStatus status, String reason) {
+        return pool.withTransaction(connection -> connection
+                .preparedQuery("UPDATE bookings SET status = $2, failure_reason = $3, updated_at = now() "
+                        + "WHERE id = $1 AND status = 'PENDING' RETURNING " + COLUMNS)
+                .execute(Tuple.of(id, status.name(), reason))
+                .flatMap(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return Uni.createFrom().item(Optional.<Booking>empty());
+                    }
+                    Booking settled = Booking.from(rows.iterator().next());
+                    if (status != BookingStatus.FAILED) {
+                        return Uni.createFrom().item(Optional.of(settled));
+                    }
+                    return connection.preparedQuery("UPDATE events SET seats_left = seats_left + $1 WHERE id = $2")
+                            .execute(Tuple.of(settled.seats(), settled.eventId()))
+                            .map(ignored -> Optional.of(settled));
+                }));
+    }
+}

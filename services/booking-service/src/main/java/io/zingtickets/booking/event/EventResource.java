@@ -1,0 +1,58 @@
+package io.zingtickets.booking.event;
+
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import io.smallrye.mutiny.Uni;
+import io.zingmonitor.runtime.problem.ProblemDetail;
+import io.zingmonitor.runtime.problem.ProblemException;
+
+@Path("/events")
+@Produces(MediaType.APPLICATION_JSON)
+public class EventResource {
+
+    private final EventRepository events;
+
+    EventResource(EventRepository events) {
+        this.events = events;
+    }
+
+    @GET
+    @Operation(summary = "List the events on sale, with the seats left")
+    @APIResponse(responseCode = "200", description = "The events")
+    public Uni<List<Event>> list() {
+        return events.findAll();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One event, with the seats left")
+    @APIResponse(responseCode = "200", description = "The event")
+    @APIResponse(responseCode = "404", description = "No such event",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a number",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    public Uni<Event> get(@PathParam("id") long id) {
+        return events.findById(id).map(found -> found.orElseThrow(() -> EventNotFound.problem(id)));
+    }
+
+    /** The one way to say an event does not exist, for every caller. */
+    public static final class EventNotFound {
+        private EventNotFound() {
+        }
+
+        public static ProblemException problem(long id) {
+            return new ProblemException(404, "event-not-found", "Event not found", "There is no event " + id + ".", "eventId");
+        }
+    }
+}
