@@ -13,15 +13,18 @@ MVN := ./mvnw -B -ntp
 comma := ,
 space := $(subst ,, )
 SERVICES := booking-service payment-service email-service
-LOCAL_STACK := java -cp "infra/target/classes:infra/target/lib/*" io.zingtickets.infra.LocalStack
+LOCAL_STACK := java -cp "infra/target/classes:infra/target/lib/*" io.zingtickets.infra.stack.LocalStack
 
-.PHONY: help tools build infra-up infra-down infra-status run test native-sources clean
+.PHONY: help tools tools-jaeger build infra-up infra-down infra-status run test native-sources clean
 
 help: ## List the targets with what they do
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-16s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 tools: ## Install pinned local tools into .tools/ (Prometheus, Alertmanager, promtool, wrk); idempotent
 	@infra/scripts/install-debian-tools.sh
+
+tools-jaeger: ## Build Jaeger v2 from the Go module proxy into .tools/bin (once, a few minutes)
+	@infra/scripts/install-jaeger.sh
 
 build: tools ## Build every module (no tests); fetches Kafka, PostgreSQL and GreenMail into .tools/
 	$(MVN) install -DskipTests
@@ -35,7 +38,7 @@ infra-down: ## Stop what infra-up started; idempotent
 infra-status: ## Show which local components are running
 	$(LOCAL_STACK) status
 
-run: build ## Build, start infrastructure, the three services and a traffic generator; Ctrl-C stops all
+run: build tools-jaeger ## Build, start infrastructure, observability and the three services with traffic; Ctrl-C stops all
 	$(LOCAL_STACK) run
 
 test: tools ## Run every test (starts its own real Kafka, PostgreSQL, SMTP) and the native-build check

@@ -54,18 +54,20 @@ public class ObservedInterceptor {
         Observed observed = ((ArcInvocationContext) context).findIterceptorBinding(Observed.class);
         String operation = observed.value();
         if (Uni.class.isAssignableFrom(context.getMethod().getReturnType())) {
+            // The log context stays until the Uni ends: Quarkus keeps the MDC on the request's (or
+            // message's) Vert.x context, so lines logged after each reactive hop still carry it.
             return Uni.createFrom().deferred(() -> {
                 Observation observation = start(operation, context);
                 try (Scope ignored = observation.span.makeCurrent()) {
                     @SuppressWarnings("unchecked")
                     Uni<Object> result = (Uni<Object>) context.proceed();
                     return result.onItemOrFailure().invoke((item, failure) -> observation.end(item, failure))
-                            .onCancellation().invoke(() -> observation.finish("cancelled", null));
+                            .onCancellation().invoke(() -> observation.finish("cancelled", null))
+                            .onTermination().invoke(observation::clearContext);
                 } catch (Exception e) {
                     observation.end(null, e);
-                    return Uni.createFrom().failure(e);
-                } finally {
                     observation.clearContext();
+                    return Uni.createFrom().failure(e);
                 }
             });
         }

@@ -1,0 +1,115 @@
+package io.zingtickets.infra.stack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.zingtickets.infra.KafkaBroker;
+import io.zingtickets.infra.ManagedProcess;
+import io.zingtickets.infra.PostgresServer;
+import io.zingtickets.infra.SmtpServer;
+import io.zingtickets.infra.Tools;
+
+/** The stack's components on their documented local ports (docs/contracts.md). */
+public final class InfrastructureComponents {
+
+    public static final int KAFKA = Integer.getInteger("zingtickets.kafka.port", 9092);
+    public static final int KAFKA_CONTROLLER = Integer.getInteger("zingtickets.kafka.controller-port", 9192);
+    public static final int POSTGRES = Integer.getInteger("zingtickets.postgres.port", 5432);
+    public static final int SMTP = Integer.getInteger("zingtickets.smtp.port", 3025);
+    public static final int IMAP = Integer.getInteger("zingtickets.imap.port", 3143);
+    public static final int MAIL_API = Integer.getInteger("zingtickets.mail-api.port", 8025);
+    public static final int PROMETHEUS = Integer.getInteger("zingtickets.prometheus.port", 9090);
+    public static final int ALERTMANAGER = Integer.getInteger("zingtickets.alertmanager.port", 9093);
+    public static final int ALERT_WEBHOOK = Integer.getInteger("zingtickets.alert-webhook.port", 9095);
+    public static final int JAEGER_UI = 16686;
+    public static final int OTLP_GRPC = 4317;
+
+    private InfrastructureComponents() {
+    }
+
+    /** Kafka, PostgreSQL and SMTP: what the services need to run (`make infra-up`). */
+    public static List<Component> core() {
+        return List.of(kafka(), postgres(), smtp());
+    }
+
+    /** Metrics, alerting and tracing around the services (`make run`). */
+    public static List<Component> observability() {
+        return List.of(alertWebhook(), alertmanager(), prometheus(), jaeger());
+    }
+
+    static Component kafka() {
+        return new SimpleComponent("kafka", KAFKA, List.of("Kafka bootstrap: localhost:" + KAFKA),
+                layout -> KafkaBroker.start(KAFKA, KAFKA_CONTROLLER, layout.data("kafka"), layout.log("kafka")).process());
+    }
+
+    static Component postgres() {
+        return new SimpleComponent("postgres", POSTGRES,
+                List.of("PostgreSQL: localhost:" + POSTGRES + " (user/password zingtickets; databases booking, payment, email)"),
+                layout -> PostgresServer.start(POSTGRES, layout.data("postgres"), layout.log("postgres"),
+                        PostgresServer.DATABASES).process());
+    }
+
+    static Component smtp() {
+        return new SimpleComponent("smtp", SMTP, List.of("SMTP: localhost:" + SMTP + ", received mail: http://localhost:"
+                + MAIL_API + "/api/user (GreenMail API), IMAP localhost:" + IMAP),
+                layout -> SmtpServer.start(SMTP, IMAP, MAIL_API, layout.data("smtp"), layout.log("smtp")).process());
+    }
+
+    static Component prometheus() {
+        Path binary = Tools.directory().resolve("debian/usr/bin/prometheus");
+        return new SimpleComponent("prometheus", PROMETHEUS, List.of("Prometheus: http://localhost:" + PROMETHEUS
+                + " (targets: /targets, alerts: /alerts)"), layout -> {
+                    ManagedProcess process = ManagedProcess.start("prometheus", List.of(binary.toString(),
+                            "--config.file=" + layout.root().resolve("monitoring/prometheus.yml"),
+                            "--storage.tsdb.path=" + layout.data("prometheus"),
+                            "--web.listen-address=127.0.0.1:" + PROMETHEUS,
+                            "--web.enable-lifecycle", "--enable-feature=exemplar-storage"),
+                            layout.data("prometheus"), layout.log("prometheus"), Map.of());
+                    process.awaitPort(PROMETHEUS, Duration.ofSeconds(60));
+                    return process;
+                }, () -> Files.isExecutable(binary));
+    }
+
+    static Component alertmanager() {
+        Path binary = Tools.directory().resolve("debian/usr/bin/prometheus-alertmanager");
+        return new SimpleComponent("alertmanager", ALERTMANAGER, List.of("Alertmanager: http://localhost:" + ALERTMANAGER),
+                layout -> {
+                    ManagedProcess process = ManagedProcess.start("alertmanager", List.of(binary.toString(),
+                            "--config.file=" + layout.root().resolve("monitoring/alertmanager/alertmanager.yml"),
+                            "--storage.path=" + layout.data("alertmanager"),
+                            "--web.listen-address=127.0.0.1:" + ALERTMANAGER,
+                            "--cluster.listen-address="),
+                            layout.data("alertmanager"), layout.log("alertmanager"), Map.of());
+                    process.awaitPort(ALERTMANAGER, Duration.ofSeconds(60));
+                    return process;
+                }, () -> Files.isExecutable(binary));
+    }
+
+    static Component alertWebhook() {
+        return new SimpleComponent("alert-webhook", ALERT_WEBHOOK, List.of("Alert notifications received (Slack-style webhook): http://localhost:"
+                + ALERT_WEBHOOK + "/messages"), layout -> {
+                    ManagedProcess process = ManagedProcess.start("alert-webhook", List.of(
+                            Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
+                            "-cp", System.getProperty("java.class.path"), "io.zingtickets.infra.alerts.AlertWebhookRecorder",
+                            Integer.toString(ALERT_WEBHOOK), layout.data("alert-webhook").resolve("messages.jsonl").toString()),
+                            layout.data("alert-webhook"), layout.log("alert-webhook"), Map.of());
+                    process.awaitPort(ALERT_WEBHOOK, Duration.ofSeconds(30));
+                    return process;
+                });
+    }
+
+    static Component jaeger() {
+        Path binary = Tools.directory().resolve("bin/jaeger");
+        return new SimpleComponent("jaeger", JAEGER_UI, List.of("Jaeger: http://localhost:" + JAEGER_UI
+                + " (OTLP gRPC localhost:" + OTLP_GRPC + ")"), layout -> {
+                    ManagedProcess process = ManagedProcess.start("jaeger", List.of(binary.toString()),
+                            layout.data("jaeger"), layout.log("jaeger"), Map.of());
+                    process.awaitPort(JAEGER_UI, Duration.ofSeconds(60));
+                    process.awaitPort(OTLP_GRPC, Duration.ofSeconds(60));
+                    return process;
+                }, () -> Files.isExecutable(binary));
+    }
+}
