@@ -1,0 +1,73 @@
+package io.zingtickets.email.messaging;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+import io.zingtickets.email.notification.BookingEmails;
+import io.zingtickets.email.notification.Notification;
+import io.zingtickets.email.notification.NotificationService;
+import io.zingtickets.email.privacy.EmailAddressMask;
+import io.zingtickets.email.resilience.PermanentFailure;
+import io.zingtickets.email.resilience.TransientFailureRetry;
+
+/**
+ * Emails the buyer about each payment outcome. A record is committed only once its email is sent (or
+ * known to be sent), so nothing is lost to a crash; redeliveries are absorbed by
+ * {@link NotificationService}. Unreadable records go to {@code email-service.dlq}.
+ */
+@ApplicationScoped
+public class PaymentOutcomeConsumer {
+
+    private static final Logger LOG = Logger.getLogger(PaymentOutcomeConsumer.class);
+
+    private final InboundEventReader reader;
+    private final BookingEmails emails;
+    private final NotificationService notifications;
+    private final TransientFailureRetry retry;
+
+    PaymentOutcomeConsumer(InboundEventReader reader, BookingEmails emails, NotificationService notifications,
+            TransientFailureRetry retry) {
+        this.reader = reader;
+        this.emails = emails;
+        this.notifications = notifications;
+        this.retry = retry;
+    }
+
+    @Incoming("payment-completed")
+    public Uni<Void> onPaymentCompleted(ConsumerRecord<String, String> record) {
+        return read(record, PaymentCompleted.class)
+                .chain(paid -> deliver(paid.bookingId(), emails.confirmation(paid.bookingId(), paid.buyerEmail(),
+                        paid.seats(), paid.amountCents(), paid.currency())))
+                .onFailure().invoke(failure -> logDeadLetter(record, failure));
+    }
+
+    @Incoming("payment-failed")
+    public Uni<Void> onPaymentFailed(ConsumerRecord<String, String> record) {
+        return read(record, PaymentFailed.class)
+                .chain(failed -> deliver(failed.bookingId(), emails.failureNotice(failed.bookingId(),
+                        failed.buyerEmail(), failed.seats(), failed.amountCents(), failed.currency(), failed.reason())))
+                .onFailure().invoke(failure -> logDeadLetter(record, failure));
+    }
+
+    private <T> Uni<T> read(ConsumerRecord<String, String> record, Class<T> type) {
+        return Uni.createFrom().item(() -> reader.read(record.value(), type));
+    }
+
+    private Uni<Void> deliver(UUID bookingId, Notification notification) {
+        return retry.retrying(notifications.deliver(bookingId, notification), "Emailing booking " + bookingId)
+                .replaceWithVoid();
+    }
+
+    /** Transient failures are retried until they pass, so whatever fails here is dead-lettered. */
+    private static void logDeadLetter(ConsumerRecord<String, String> record, Throwable failure) {
+        LOG.warnf("Dead-lettering %s-%d offset %d (key %s): %s", record.topic(), record.partition(), record.offset(),
+                record.key(), failure instanceof PermanentFailure ? failure.getMessage()
+                        : EmailAddressMask.describe(failure));
+    }
+}

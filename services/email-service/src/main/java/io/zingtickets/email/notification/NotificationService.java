@@ -1,0 +1,162 @@
+package io.zingtickets.email.notification;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.mail.SMTPException;
+import io.zingmonitor.Observed;
+import io.zingmonitor.TelemetryAttribute;
+import io.zingtickets.email.privacy.EmailAddressMask;
+import io.zingtickets.email.resilience.TransientFailureRetry;
+
+/**
+ * Sends each booking's email once, however often its event is delivered.
+ *
+ * <p>A sender first claims the booking in {@code sent_emails} (INSERT ... ON CONFLICT DO NOTHING),
+ * sends, then marks the row sent. A transient send failure releases the claim so a retry can send.
+ * The one window left open is a crash after the SMTP server accepted the email but before the row is
+ * marked sent: nobody can tell then whether the buyer has it. We choose to send again once the
+ * claim's lease has expired (at-least-once in that window), because a buyer without a confirmation
+ * is worse off than one with two; the window is a single database round trip wide.
+ */
+@ApplicationScoped
+public class NotificationService {
+
+    /** Header naming the booking, so support and tests can find a booking's email in a mailbox. */
+    public static final String BOOKING_ID_HEADER = "X-ZingTickets-Booking-Id";
+
+    private static final Logger LOG = Logger.getLogger(NotificationService.class);
+
+    private final SentEmailRepository repository;
+    private final ReactiveMailer mailer;
+    private final EmailConfig config;
+    private final MeterRegistry registry;
+    private final TransientFailureRetry retry;
+
+    NotificationService(SentEmailRepository repository, ReactiveMailer mailer, EmailConfig config,
+            MeterRegistry registry, TransientFailureRetry retry) {
+        this.repository = repository;
+        this.mailer = mailer;
+        this.config = config;
+        this.registry = registry;
+        this.retry = retry;
+    }
+
+    /** Lazy: each subscription is a fresh attempt with its own claim token, so it can be retried as is. */
+    @Observed("email.deliver")
+    public Uni<DeliveryResult> deliver(@TelemetryAttribute("zingtickets.booking.id") UUID bookingId,
+            Notification notification) {
+        return Uni.createFrom().deferred(() -> {
+            Attempt attempt = new Attempt(bookingId, notification, UUID.randomUUID());
+            return repository.claim(bookingId, notification.kind(), attempt.claimId())
+                    .chain(claimed -> claimed ? send(attempt) : alreadyClaimed(attempt));
+        }).invoke(result -> registry.counter("zingtickets.emails", "kind", notification.kind().name().toLowerCase(),
+                "result", result.name().toLowerCase()).increment());
+    }
+
+    /** One try at sending a booking's email, identified in {@code sent_emails} by its claim token. */
+    private record Attempt(UUID bookingId, Notification notification, UUID claimId) {
+
+        NotificationKind kind() {
+            return notification.kind();
+        }
+
+        String maskedRecipient() {
+            return EmailAddressMask.mask(notification.recipient());
+        }
+    }
+
+    private Uni<DeliveryResult> alreadyClaimed(Attempt attempt) {
+        return repository.find(attempt.bookingId()).chain(existing -> {
+            if (existing.isEmpty()) {
+                // Released between our insert and our read: the next attempt can claim it.
+                return Uni.createFrom().failure(new ClaimHeldElsewhere(attempt.bookingId()));
+            }
+            SentEmail email = existing.get();
+            if (email.status() != EmailStatus.SENDING) {
+                if (email.kind() != attempt.kind()) {
+                    LOG.warnf("Booking %s already got a %s email; not sending a %s one", attempt.bookingId(),
+                            email.kind(), attempt.kind());
+                } else {
+                    LOG.infof("%s email of booking %s was already handled (%s); not sending it again",
+                            attempt.kind(), attempt.bookingId(), email.status());
+                }
+                return Uni.createFrom().item(DeliveryResult.ALREADY_HANDLED);
+            }
+            return repository.takeOverExpiredClaim(attempt.bookingId(), attempt.claimId(), config.claimLease())
+                    .chain(tookOver -> {
+                        if (!tookOver) {
+                            return Uni.createFrom().failure(new ClaimHeldElsewhere(attempt.bookingId()));
+                        }
+                        LOG.warnf("Claim on the %s email of booking %s expired unfinished; sending it again, "
+                                + "the buyer may receive it twice", attempt.kind(), attempt.bookingId());
+                        return send(attempt);
+                    });
+        });
+    }
+
+    private Uni<DeliveryResult> send(Attempt attempt) {
+        Notification notification = attempt.notification();
+        Mail mail = Mail.withText(notification.recipient(), notification.subject(), notification.text())
+                .addHeader(BOOKING_ID_HEADER, attempt.bookingId().toString());
+        return mailer.send(mail)
+                // Only a failed send gives the claim back; once the server has the email, it stays claimed.
+                .onFailure(failure -> !isPermanentRejection(failure))
+                .call(failure -> releaseAfterFailedSend(attempt, failure))
+                .onItem().transformToUni(sent -> markSent(attempt))
+                .onFailure(NotificationService::isPermanentRejection)
+                .recoverWithUni(failure -> reject(attempt, smtpRejection(failure)));
+    }
+
+    private Uni<Void> releaseAfterFailedSend(Attempt attempt, Throwable failure) {
+        LOG.warnf("Sending the %s email of booking %s to %s failed: %s", attempt.kind(), attempt.bookingId(),
+                attempt.maskedRecipient(), EmailAddressMask.describe(failure));
+        // Best effort: if the release fails too, the claim simply expires after its lease.
+        return repository.release(attempt.bookingId(), attempt.claimId()).onFailure().recoverWithNull();
+    }
+
+    private Uni<DeliveryResult> markSent(Attempt attempt) {
+        // Retried on its own: repeating the whole delivery here would send the email a second time.
+        return retry.retrying(repository.markSent(attempt.bookingId(), attempt.claimId()),
+                "Recording the email of booking " + attempt.bookingId() + " as sent").map(stillOurs -> {
+                    if (!stillOurs) {
+                        LOG.warnf("Sent the %s email of booking %s after its claim had expired; it may go out twice",
+                                attempt.kind(), attempt.bookingId());
+                    }
+                    LOG.infof("Sent the %s email of booking %s to %s", attempt.kind(), attempt.bookingId(),
+                            attempt.maskedRecipient());
+                    return DeliveryResult.SENT;
+                });
+    }
+
+    private Uni<DeliveryResult> reject(Attempt attempt, SMTPException rejection) {
+        // The reply text may quote the address, so only its code is logged and kept.
+        LOG.warnf("SMTP server refused the %s email of booking %s to %s for good (reply %d); not retrying",
+                attempt.kind(), attempt.bookingId(), attempt.maskedRecipient(), rejection.getReplyCode());
+        return retry.retrying(
+                repository.markRejected(attempt.bookingId(), attempt.claimId(), rejection.getReplyCode()),
+                "Recording the email of booking " + attempt.bookingId() + " as rejected")
+                .replaceWith(DeliveryResult.REJECTED);
+    }
+
+    private static boolean isPermanentRejection(Throwable failure) {
+        SMTPException rejection = smtpRejection(failure);
+        return rejection != null && rejection.isPermanent();
+    }
+
+    private static SMTPException smtpRejection(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SMTPException smtp) {
+                return smtp;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,96 @@
+package io.zingtickets.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.http.ContentType;
+
+/**
+ * A buyer's whole journey through the three services and the real broker, database and mail server:
+ * book, pay, get exactly one email.
+ */
+class BookingJourneyTest {
+
+    static RunningSystem system;
+
+    @BeforeAll
+    static void startSystem() throws Exception {
+        system = new RunningSystem(Map.of(
+                "zingtickets.gateway.latency", "20ms",
+                "zingtickets.gateway.latency-jitter", "0ms",
+                "zingtickets.gateway.failure-rate", "0"));
+    }
+
+    @AfterAll
+    static void stopSystem() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    void paidBookingIsConfirmedWithExactlyOneEmail() {
+        String buyer = "ada-" + UUID.randomUUID() + "@example.com";
+        String id = book(1, 2, buyer, "4242424242424242");
+
+        awaitStatus(id, "CONFIRMED");
+        var mail = system.mailbox().waitForMessages(buyer, 1, Duration.ofSeconds(30));
+        assertThat(mail).singleElement().satisfies(m -> {
+            assertThat(m.subject()).containsIgnoringCase("confirmed");
+            assertThat(m.raw()).contains(id).doesNotContain("4242424242424242");
+        });
+        assertNoMoreMailThan(buyer, 1);
+    }
+
+    @Test
+    void declinedCardFailsTheBookingReleasesTheSeatsAndSendsOneEmail() {
+        int before = seatsLeft(2);
+        String buyer = "grace-" + UUID.randomUUID() + "@example.com";
+        String id = book(2, 3, buyer, "4000000000000002");
+
+        awaitStatus(id, "FAILED");
+        given().get(system.url("booking-service") + "/bookings/" + id).then().body("failureReason", equalTo("card_declined"));
+        assertThat(seatsLeft(2)).isEqualTo(before);
+        var mail = system.mailbox().waitForMessages(buyer, 1, Duration.ofSeconds(30));
+        assertThat(mail).singleElement().satisfies(m -> assertThat(m.raw()).contains(id));
+        assertNoMoreMailThan(buyer, 1);
+    }
+
+    private static String book(long event, int seats, String buyer, String card) {
+        return given().contentType(ContentType.JSON)
+                .body("{\"eventId\":" + event + ",\"seats\":" + seats + ",\"buyerEmail\":\"" + buyer
+                        + "\",\"card\":{\"number\":\"" + card + "\",\"expiry\":\"12/30\",\"cvc\":\"123\"}}")
+                .post(system.url("booking-service") + "/bookings")
+                .then().statusCode(201).body("status", equalTo("PENDING"))
+                .extract().path("id");
+    }
+
+    private static int seatsLeft(long event) {
+        return given().get(system.url("booking-service") + "/events/" + event).then().statusCode(200).extract().path("seatsLeft");
+    }
+
+    private static void awaitStatus(String id, String status) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> given()
+                .get(system.url("booking-service") + "/bookings/" + id).then().body("status", equalTo(status)));
+    }
+
+    /** Exactly-once: a second email would arrive within a few seconds if a duplicate were sent. */
+    private static void assertNoMoreMailThan(String buyer, int count) {
+        try {
+            Thread.sleep(3000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        assertThat(system.mailbox().messagesTo(buyer)).hasSize(count);
+    }
+}

@@ -1,0 +1,88 @@
+package io.zingtickets.system;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.zingtickets.infra.FreePorts;
+import io.zingtickets.infra.KafkaBroker;
+import io.zingtickets.infra.Mailbox;
+import io.zingtickets.infra.ManagedProcess;
+import io.zingtickets.infra.PostgresServer;
+import io.zingtickets.infra.ServiceProcess;
+import io.zingtickets.infra.SmtpServer;
+import io.zingtickets.infra.Tools;
+
+/**
+ * The whole ZingTickets system on free ports: real Kafka, PostgreSQL and SMTP, and the three services
+ * as shipped, each in its own JVM. Logs go to {@code system-tests/target/system/}.
+ */
+final class RunningSystem implements AutoCloseable {
+
+    final Path dir;
+    final KafkaBroker kafka;
+    final PostgresServer postgres;
+    final SmtpServer smtp;
+    final Map<String, Integer> httpPorts = new HashMap<>();
+    final Map<String, Integer> managementPorts = new HashMap<>();
+    private final List<ManagedProcess> services = new ArrayList<>();
+
+    RunningSystem(Map<String, String> extraConfig) throws Exception {
+        dir = Path.of("target", "system").toAbsolutePath();
+        Files.createDirectories(dir);
+        dir.toFile().setExecutable(true, false);
+        kafka = KafkaBroker.start(FreePorts.next(), FreePorts.next(), dir.resolve("kafka"), dir.resolve("kafka.log"));
+        postgres = PostgresServer.start(FreePorts.next(), dir.resolve("postgres"), dir.resolve("postgres.log"),
+                PostgresServer.DATABASES);
+        smtp = SmtpServer.start(FreePorts.next(), FreePorts.next(), FreePorts.next(), dir.resolve("smtp"), dir.resolve("smtp.log"));
+        for (String service : List.of("booking-service", "payment-service", "email-service")) {
+            start(service, extraConfig);
+        }
+    }
+
+    private void start(String service, Map<String, String> extraConfig) {
+        int http = FreePorts.next();
+        int management = FreePorts.next();
+        String database = service.replace("-service", "");
+        Map<String, String> config = new HashMap<>(Map.of(
+                "quarkus.http.port", Integer.toString(http),
+                "quarkus.management.port", Integer.toString(management),
+                "kafka.bootstrap.servers", kafka.bootstrapServers(),
+                "quarkus.datasource.reactive.url", postgres.reactiveUrl(database),
+                "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
+                "quarkus.mailer.port", Integer.toString(smtp.smtpPort()),
+                "quarkus.otel.traces.exporter", "none",
+                "zingmonitor.rate-limit.enabled", "false"));
+        config.putAll(extraConfig);
+        services.add(ServiceProcess.start(Tools.repositoryRoot(), service, management, config, dir.resolve(service),
+                dir.resolve(service + ".log")));
+        httpPorts.put(service, http);
+        managementPorts.put(service, management);
+    }
+
+    String url(String service) {
+        return "http://127.0.0.1:" + httpPorts.get(service);
+    }
+
+    Mailbox mailbox() {
+        return smtp.mailbox();
+    }
+
+    @Override
+    public void close() {
+        java.util.Collections.reverse(services);
+        services.forEach(s -> s.stop(java.time.Duration.ofSeconds(15)));
+        if (smtp != null) {
+            smtp.stop();
+        }
+        if (postgres != null) {
+            postgres.stop();
+        }
+        if (kafka != null) {
+            kafka.stop();
+        }
+    }
+}
