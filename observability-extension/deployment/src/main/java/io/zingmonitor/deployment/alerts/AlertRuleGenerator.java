@@ -147,12 +147,11 @@ public final class AlertRuleGenerator {
                     "A consumer of " + application + " is more than " + alerts.kafkaLagThreshold()
                             + " records behind, or over a tenth of that and still falling behind."));
         }
-        rules.add(alert("ServiceDown", "up" + app + " == 0", "1m", "critical",
+        // One rule for both ways of being down (promtool rejects two rules with the same name and labels):
+        // an instance that does not answer its scrape, or no instance left to scrape at all.
+        rules.add(alert("ServiceDown", "up" + app + " == 0 or absent(up" + app + ")", "1m", "critical",
                 application + " is down",
-                "Prometheus cannot scrape " + application + "'s management port."));
-        rules.add(alert("ServiceDown", "absent(up" + app + ")", "5m", "critical",
-                application + " has no scrape target",
-                "No instance of " + application + " is being scraped at all."));
+                "Prometheus cannot scrape " + application + "'s management port, or no instance of it is left to scrape."));
         return rules;
     }
 
