@@ -10,11 +10,13 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.builditem.AdditionalIndexedClassesBuildItem;
 import io.quarkus.deployment.annotations.BuildSteps;
 import io.quarkus.resteasy.reactive.spi.ContainerResponseFilterBuildItem;
 import io.quarkus.resteasy.reactive.spi.ExceptionMapperBuildItem;
 import io.zingmonitor.runtime.problem.JsonBodyProblemMapper;
 import io.zingmonitor.runtime.problem.ProblemContextFilter;
+import io.zingmonitor.runtime.problem.ProblemDetail;
 import io.zingmonitor.runtime.problem.ProblemException;
 import io.zingmonitor.runtime.problem.ProblemExceptionMapper;
 import io.zingmonitor.runtime.problem.UnhandledExceptionMapper;
@@ -37,6 +39,15 @@ class ProblemDetailsProcessor {
                 .addBeanClasses(UnhandledExceptionMapper.class)
                 .setUnremovable()
                 .build();
+    }
+
+    /**
+     * Only the problem types join the index (not the whole runtime jar, whose beans must stay out
+     * when ZingMonitor is disabled): OpenAPI documents and native builds then see the response schema.
+     */
+    @BuildStep
+    AdditionalIndexedClassesBuildItem problemTypesInIndex() {
+        return new AdditionalIndexedClassesBuildItem(ProblemDetail.class.getName(), ProblemDetail.FieldError.class.getName());
     }
 
     @BuildStep
