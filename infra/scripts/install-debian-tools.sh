@@ -17,7 +17,22 @@ missing=()
 for p in "${packages[@]}"; do
   [ -f "$dest/.stamps/$p" ] || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+link_alertmanager_assets() {
+  # Debian's Alertmanager is built to read its default templates and UI from this fixed path; point it
+  # at the unpacked package when nothing is installed there (needs root, as on our build machines).
+  local assets="/usr/share/prometheus/alertmanager"
+  if [ ! -e "$assets/default.tmpl" ] && [ -d "$dest/usr/share/prometheus/alertmanager" ]; then
+    if mkdir -p /usr/share/prometheus 2>/dev/null && ln -sfn "$dest/usr/share/prometheus/alertmanager" "$assets" 2>/dev/null; then
+      echo "linked $assets -> $dest/usr/share/prometheus/alertmanager"
+    else
+      echo "warning: cannot link $assets (not root?); Alertmanager will not start" >&2
+    fi
+  fi
+}
+if [ ${#missing[@]} -eq 0 ]; then
+  link_alertmanager_assets
+  exit 0
+fi
 cd "$dest/.debs"
 if ! apt-get download "${missing[@]}" >/dev/null 2>&1; then
   # The package lists may be absent on a fresh machine.
@@ -30,4 +45,5 @@ for p in "${missing[@]}"; do
   dpkg -x "$deb" "$dest"
   touch "$dest/.stamps/$p"
 done
+link_alertmanager_assets
 echo "Debian tools in $dest/usr/bin: $(ls "$dest/usr/bin" | tr '\n' ' ')"

@@ -31,8 +31,11 @@ final class RunningSystem implements AutoCloseable {
     private final List<ManagedProcess> services = new ArrayList<>();
 
     RunningSystem(Map<String, String> extraConfig) throws Exception {
-        dir = Path.of("target", "system").toAbsolutePath();
-        Files.createDirectories(dir);
+        // A fresh folder per system: state (databases, Prometheus data) never leaks between test classes or runs.
+        Path parent = Path.of("target", "system").toAbsolutePath();
+        Files.createDirectories(parent);
+        parent.toFile().setExecutable(true, false);
+        dir = Files.createTempDirectory(parent, "run-");
         dir.toFile().setExecutable(true, false);
         kafka = KafkaBroker.start(FreePorts.next(), FreePorts.next(), dir.resolve("kafka"), dir.resolve("kafka.log"));
         postgres = PostgresServer.start(FreePorts.next(), dir.resolve("postgres"), dir.resolve("postgres.log"),

@@ -29,12 +29,18 @@ public final class AlertWebhookRecorder {
     public static void main(String[] args) throws IOException {
         int port = Integer.parseInt(args[0]);
         Path file = Path.of(args[1]);
+        start(port, file);
+        System.out.println("Alert webhook recorder on http://127.0.0.1:" + port + ", writing " + file);
+    }
+
+    /** Starts recording into {@code file}; stop the returned server to end. */
+    public static HttpServer start(int port, Path file) throws IOException {
         Files.createDirectories(file.getParent());
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/", exchange -> handle(exchange, file));
         server.setExecutor(Executors.newSingleThreadExecutor());
         server.start();
-        System.out.println("Alert webhook recorder on http://127.0.0.1:" + port + ", writing " + file);
+        return server;
     }
 
     private static void handle(HttpExchange exchange, Path file) throws IOException {

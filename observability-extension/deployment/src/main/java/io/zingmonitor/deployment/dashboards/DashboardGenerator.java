@@ -43,10 +43,10 @@ public final class DashboardGenerator {
             d.timeseries("Requests per second by route", "Requests to the service's API per route template.", "reqps", false,
                     new Query("sum by (method, uri) (rate(http_server_requests_seconds_count{" + app + "," + API + "}" + RATE + "))",
                             "{{method}} {{uri}}"));
+            String all = "sum by (uri) (rate(http_server_requests_seconds_count{" + app + "," + API + "}" + RATE + "))";
             d.timeseries("Error share by route (5xx)", "Share of responses with a 5xx status per route.", "percentunit", false,
-                    new Query("sum by (uri) (rate(http_server_requests_seconds_count{" + app + "," + API + ",status=~\"5..\"}" + RATE
-                            + ")) / sum by (uri) (rate(http_server_requests_seconds_count{" + app + "," + API + "}" + RATE + "))",
-                            "{{uri}}"));
+                    new Query(zeroWhenNone("sum by (uri) (rate(http_server_requests_seconds_count{" + app + "," + API
+                            + ",status=~\"5..\"}" + RATE + "))", all) + " / " + all, "{{uri}}"));
             d.timeseries("Latency p99 by route", "99th percentile from the SLO buckets; exemplars open the trace of a slow request.",
                     "s", true,
                     new Query("histogram_quantile(0.99, sum by (le, uri) (rate(http_server_requests_seconds_bucket{" + app + "," + API
@@ -75,21 +75,25 @@ public final class DashboardGenerator {
                     new Query("histogram_quantile(0.95, sum by (le, operation) (rate(zingmonitor_operation_duration_seconds_bucket{"
                             + app + "}" + RATE + ")))", "{{operation}}"));
         }
-        if (!plan.channels().isEmpty()) {
-            d.row("Messaging");
-            d.timeseries("Messages per second by channel", "Messages observed per reactive-messaging channel.", "ops", false,
-                    new Query("sum by (channel) (rate(quarkus_messaging_message_count_total{" + app + "}" + RATE + "))",
-                            "{{channel}}"),
-                    new Query("sum by (channel) (rate(quarkus_messaging_message_failures_total{" + app + "}" + RATE + "))",
-                            "{{channel}} failures"));
-            d.timeseries("Processing time by channel", "Mean processing time of a message per channel.", "s", false,
-                    new Query("sum by (channel) (rate(quarkus_messaging_message_duration_seconds_sum{" + app + "}" + RATE
-                            + ")) / sum by (channel) (rate(quarkus_messaging_message_duration_seconds_count{" + app + "}" + RATE
-                            + "))", "{{channel}}"));
-            if (plan.channels().stream().anyMatch(c -> "incoming".equals(c.direction()) && c.topic() != null)) {
-                d.timeseries("Kafka consumer lag", "Records the consumers are behind, per topic (the KafkaConsumerLag alert).",
-                        "short", false,
-                        new Query("max by (topic) (kafka_consumer_fetch_manager_records_lag_max{" + app + "})", "{{topic}}"));
+        boolean consumes = plan.channels().stream().anyMatch(c -> "incoming".equals(c.direction()) && c.topic() != null);
+        boolean produces = plan.channels().stream().anyMatch(c -> "outgoing".equals(c.direction()) && c.topic() != null);
+        if (consumes || produces) {
+            // Kafka client meters: one client per channel (its id names the channel), dead-letter producers included.
+            d.row("Messaging (Kafka)");
+            if (consumes) {
+                d.timeseries("Records consumed per second by consumer", "Records each channel's consumer fetched.", "ops", false,
+                        new Query("sum by (client_id) (rate(kafka_consumer_fetch_manager_records_consumed_total{" + app + "}"
+                                + RATE + "))", "{{client_id}}"));
+            }
+            if (produces || consumes) {
+                d.timeseries("Records produced per second by producer", "Records each channel's producer sent, dead letters"
+                        + " included (dead-letter-topic-producer-...).", "ops", false,
+                        new Query("sum by (client_id) (rate(kafka_producer_record_send_total{" + app + "}" + RATE + "))",
+                                "{{client_id}}"));
+            }
+            if (consumes) {
+                d.timeseries("Kafka consumer lag", "Records each consumer is behind (the KafkaConsumerLag alert).", "short", false,
+                        new Query("max by (client_id) (kafka_consumer_fetch_manager_records_lag_max{" + app + "})", "{{client_id}}"));
             }
         }
         jvm(d, app);
@@ -141,8 +145,8 @@ public final class DashboardGenerator {
                 new Query("sum by (outcome) (rate(zingmonitor_operation_duration_seconds_count{operation=\"booking.create\"}"
                         + RATE + ")) * 60", "{{outcome}}"));
         d.timeseries("Kafka consumer lag", "Records behind per service and topic (KafkaConsumerLag).", "short", false,
-                new Query("max by (application, topic) (kafka_consumer_fetch_manager_records_lag_max{" + app + "})",
-                        "{{application}} {{topic}}"));
+                new Query("max by (application, client_id) (kafka_consumer_fetch_manager_records_lag_max{" + app + "})",
+                        "{{application}} {{client_id}}"));
         d.timeseries("CPU", "Process CPU share per service.", "percentunit", false,
                 new Query("avg by (application) (process_cpu_usage{" + app + "})", "cpu {{application}}"));
         d.timeseries("Heap memory", "Heap in use per service.", "bytes", false,
@@ -166,9 +170,10 @@ public final class DashboardGenerator {
         d.table("Top offenders", "The most-rejected clients (hashes of API key or address) since start, by rank.",
                 new Query("max by (application, rank, client) (zingmonitor_abuse_top_offender_rejections{" + app + "})", ""));
         d.timeseries("429 share of requests", "Share of API requests answered 429.", "percentunit", false,
-                new Query("sum by (application) (rate(http_server_requests_seconds_count{" + app + ",status=\"429\"}" + RATE
-                        + ")) / sum by (application) (rate(http_server_requests_seconds_count{" + app + "," + API + "}" + RATE
-                        + "))", "{{application}}"));
+                new Query(zeroWhenNone("sum by (application) (rate(http_server_requests_seconds_count{" + app
+                        + ",status=\"429\"}" + RATE + "))", "sum by (application) (rate(http_server_requests_seconds_count{" + app
+                        + "," + API + "}" + RATE + "))") + " / sum by (application) (rate(http_server_requests_seconds_count{"
+                        + app + "," + API + "}" + RATE + "))", "{{application}}"));
         d.row("Logs");
         d.timeseries("Log events by level", "Log lines per second by level across services.", "ops", false,
                 new Query("sum by (level) (rate(zingmonitor_log_events_total{" + app + "}" + RATE + "))", "{{level}}"));
@@ -177,9 +182,18 @@ public final class DashboardGenerator {
                         "{{application}}"));
         d.timeseries("Metric tag values folded", "Tag values replaced by OTHER by the cardinality guard: a tag fed ids.",
                 "short", false,
-                new Query("sum by (application, meter, tag) (zingmonitor_cardinality_overflow_total{" + app + "})",
+                new Query(zeroWhenNone("sum by (application, meter, tag) (zingmonitor_cardinality_overflow_total{" + app + "})",
+                        "sum by (application) (zingmonitor_log_events_total{" + app + "})"),
                         "{{application}} {{meter}}.{{tag}}"));
         return d.build();
+    }
+
+    /**
+     * A series that only exists once something happened (the first 5xx, the first folded tag) reads
+     * 0 until then, per group of {@code reference}, instead of Grafana's "No data".
+     */
+    static String zeroWhenNone(String series, String reference) {
+        return "(" + series + " or " + reference + " * 0)";
     }
 
     private void links(GrafanaJson d) {

@@ -28,7 +28,7 @@ class DashboardGeneratorTest {
 
         assertThat(dashboard.get("uid").asText()).isEqualTo("zingtickets-payment-service");
         assertThat(titles(dashboard)).contains("GET /admin/gateway", "PUT /admin/gateway", "Operations per second by outcome",
-                "Kafka consumer lag", "CPU", "Memory", "GC pauses", "Threads", "Log events by level");
+                "Kafka consumer lag", "Records consumed per second by consumer", "CPU", "Memory", "GC pauses", "Threads", "Log events by level");
         JsonNode worker = generator.service(new TelemetryPlan("worker", "1", List.of(), List.of(), List.of(), List.of(), List.of()));
         assertThat(titles(worker)).doesNotContain("Requests per second by route", "Kafka consumer lag",
                 "Operations per second by outcome");

@@ -1,0 +1,70 @@
+package io.zingtickets.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A real Prometheus (Debian's package, unpacked into .tools/) scraping the given targets' management
+ * ports every second, with the given rule files, sending alerts to an Alertmanager.
+ */
+public final class PrometheusServer {
+
+    private final int port;
+    private final ManagedProcess process;
+
+    private PrometheusServer(int port, ManagedProcess process) {
+        this.port = port;
+        this.process = process;
+    }
+
+    /** @param targets application name to {@code host:port} of its management interface */
+    public static PrometheusServer start(int port, Map<String, String> targets, List<Path> ruleFiles, String alertmanager,
+            Path workDir, Path log) {
+        Path binary = Tools.require("debian/usr/bin/prometheus");
+        try {
+            Files.createDirectories(workDir);
+            String scrapeTargets = targets.entrySet().stream()
+                    .map(t -> "      - targets: [\"" + t.getValue() + "\"]\n        labels: {application: " + t.getKey() + "}")
+                    .collect(Collectors.joining("\n"));
+            String rules = ruleFiles.stream().map(f -> "  - " + f.toAbsolutePath()).collect(Collectors.joining("\n"));
+            Path config = workDir.resolve("prometheus.yml");
+            Files.writeString(config, """
+                    global:
+                      scrape_interval: 1s
+                      evaluation_interval: 1s
+                    rule_files:
+                    %s
+                    alerting:
+                      alertmanagers:
+                        - static_configs:
+                            - targets: ["%s"]
+                    scrape_configs:
+                      - job_name: zingtickets
+                        metrics_path: /q/metrics
+                        static_configs:
+                    %s
+                    """.formatted(rules.isEmpty() ? "  []" : rules, alertmanager, scrapeTargets));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ManagedProcess process = ManagedProcess.start("prometheus", List.of(binary.toString(),
+                "--config.file=" + workDir.resolve("prometheus.yml"), "--storage.tsdb.path=" + workDir.resolve("data"),
+                "--web.listen-address=127.0.0.1:" + port, "--enable-feature=exemplar-storage"), workDir, log, Map.of());
+        process.awaitPort(port, Duration.ofSeconds(60));
+        return new PrometheusServer(port, process);
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public void stop() {
+        process.stop(Duration.ofSeconds(10));
+    }
+}
