@@ -93,12 +93,19 @@ public final class InfrastructureComponents {
                 + ALERT_WEBHOOK + "/messages"), layout -> {
                     ManagedProcess process = ManagedProcess.start("alert-webhook", List.of(
                             Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
-                            "-cp", System.getProperty("java.class.path"), "io.zingtickets.infra.alerts.AlertWebhookRecorder",
+                            "-cp", absoluteClasspath(), "io.zingtickets.infra.alerts.AlertWebhookRecorder",
                             Integer.toString(ALERT_WEBHOOK), layout.data("alert-webhook").resolve("messages.jsonl").toString()),
                             layout.data("alert-webhook"), layout.log("alert-webhook"), Map.of());
                     process.awaitPort(ALERT_WEBHOOK, Duration.ofSeconds(30));
                     return process;
                 });
+    }
+
+    /** This JVM's classpath with every entry absolute: the child runs in its own working directory. */
+    static String absoluteClasspath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     static Component jaeger() {
