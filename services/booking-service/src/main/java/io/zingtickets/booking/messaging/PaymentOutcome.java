@@ -2,6 +2,8 @@ package io.zingtickets.booking.messaging;
 
 import java.util.UUID;
 
+import jakarta.validation.constraints.NotNull;
+
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
@@ -9,5 +11,5 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * of the contract are ignored, so payment may add fields without breaking this consumer.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record PaymentOutcome(UUID bookingId, String reason) {
+public record PaymentOutcome(@NotNull UUID bookingId, String reason) {
 }

@@ -1,5 +1,6 @@
 package io.zingtickets.email.messaging;
 
+import io.zingtickets.support.messaging.InboundEventReader;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,8 +14,8 @@ import io.zingtickets.email.notification.BookingEmails;
 import io.zingtickets.email.notification.Notification;
 import io.zingtickets.email.notification.NotificationService;
 import io.zingtickets.email.privacy.EmailAddressMask;
-import io.zingtickets.email.resilience.PermanentFailure;
-import io.zingtickets.email.resilience.TransientFailureRetry;
+import io.zingtickets.support.resilience.PermanentFailure;
+import io.zingtickets.support.resilience.TransientFailureRetry;
 
 /**
  * Emails the buyer about each payment outcome. A record is committed only once its email is sent (or

@@ -14,7 +14,7 @@ import io.vertx.ext.mail.SMTPException;
 import io.zingmonitor.Observed;
 import io.zingmonitor.TelemetryAttribute;
 import io.zingtickets.email.privacy.EmailAddressMask;
-import io.zingtickets.email.resilience.TransientFailureRetry;
+import io.zingtickets.support.resilience.TransientFailureRetry;
 
 /**
  * Sends each booking's email once, however often its event is delivered.

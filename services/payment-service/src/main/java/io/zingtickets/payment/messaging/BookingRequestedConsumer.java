@@ -1,5 +1,6 @@
 package io.zingtickets.payment.messaging;
 
+import io.zingtickets.support.messaging.InboundEventReader;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -8,7 +9,7 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 import io.zingtickets.payment.payment.PaymentService;
-import io.zingtickets.payment.resilience.PermanentFailure;
+import io.zingtickets.support.resilience.PermanentFailure;
 
 /**
  * Pays each requested booking and announces the outcome. The record is committed only after the

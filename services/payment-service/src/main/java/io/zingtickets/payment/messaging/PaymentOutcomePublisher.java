@@ -8,7 +8,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.zingtickets.payment.payment.PaymentOutcome;
-import io.zingtickets.payment.resilience.TransientFailureRetry;
+import io.zingtickets.support.resilience.TransientFailureRetry;
 
 /**
  * Publishes a booking's payment outcome, keyed by booking id so that all events of a booking stay

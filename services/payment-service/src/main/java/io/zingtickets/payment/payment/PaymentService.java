@@ -15,7 +15,7 @@ import io.zingmonitor.TelemetryAttribute;
 import io.zingtickets.payment.gateway.AuthorizationRequest;
 import io.zingtickets.payment.gateway.AuthorizationResult;
 import io.zingtickets.payment.gateway.CardGateway;
-import io.zingtickets.payment.resilience.TransientFailureRetry;
+import io.zingtickets.support.resilience.TransientFailureRetry;
 
 /**
  * Charges a booking at most once, however often it is requested. The attempt is recorded before the

@@ -1,4 +1,4 @@
-package io.zingtickets.email.messaging;
+package io.zingtickets.support.messaging;
 
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -11,7 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.zingtickets.email.resilience.PermanentFailure;
+import io.zingtickets.support.resilience.PermanentFailure;
 
 /**
  * Turns a record value into a valid event or a {@link PermanentFailure} that sends it to the

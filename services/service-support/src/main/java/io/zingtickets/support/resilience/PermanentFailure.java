@@ -1,4 +1,4 @@
-package io.zingtickets.email.resilience;
+package io.zingtickets.support.resilience;
 
 /**
  * A failure that no retry can cure, because the input itself is at fault: the message goes to the

@@ -1,4 +1,4 @@
-package io.zingtickets.payment.resilience;
+package io.zingtickets.support.resilience;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -6,9 +6,10 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
+import io.zingmonitor.runtime.redaction.SensitiveValueRedactor;
 
 /**
- * Retries one step against PostgreSQL or Kafka until it succeeds. A booking must not be dropped
+ * Retries one step against PostgreSQL, Kafka or SMTP until it succeeds. A message must not be dropped
  * because a dependency was briefly away, and its partition waits in the meantime, keeping per-booking
  * order. Only failures caused by the data itself are given up on, so they can be dead-lettered.
  */
@@ -16,6 +17,7 @@ import io.vertx.pgclient.PgException;
 public class TransientFailureRetry {
 
     private static final Logger LOG = Logger.getLogger(TransientFailureRetry.class);
+    private static final SensitiveValueRedactor REDACTOR = new SensitiveValueRedactor(true);
 
     private final RetryConfig config;
 
@@ -26,7 +28,9 @@ public class TransientFailureRetry {
     public <T> Uni<T> retrying(Uni<T> step, String stepName) {
         return step
                 .onFailure(TransientFailureRetry::isTransient)
-                .invoke(failure -> LOG.warnf("%s failed, will retry: %s", stepName, failure.toString()))
+                // SMTP replies may quote the recipient: failures are logged with secrets and addresses masked.
+                .invoke(failure -> LOG.warnf("%s failed, will retry: %s", stepName,
+                        REDACTOR.redact(failure.toString())))
                 .onFailure(TransientFailureRetry::isTransient)
                 .retry().withBackOff(config.initialBackoff(), config.maxBackoff()).indefinitely();
     }
