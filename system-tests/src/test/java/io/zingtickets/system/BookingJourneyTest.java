@@ -50,6 +50,7 @@ class BookingJourneyTest {
             assertThat(m.raw()).contains(id).doesNotContain("4242424242424242");
         });
         assertNoMoreMailThan(buyer, 1);
+        assertOneTraceAcrossTheServicesLogs(id);
     }
 
     @Test
@@ -82,6 +83,34 @@ class BookingJourneyTest {
     private static void awaitStatus(String id, String status) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> given()
                 .get(system.url("booking-service") + "/bookings/" + id).then().body("status", equalTo(status)));
+    }
+
+    /**
+     * Every JSON log line about the booking, in all three services' real output, carries the same
+     * trace id: the context travelled through HTTP, Kafka headers and every reactive hop.
+     */
+    private static void assertOneTraceAcrossTheServicesLogs(String bookingId) {
+        java.util.Set<String> traceIds = new java.util.TreeSet<>();
+        java.util.Set<String> services = new java.util.TreeSet<>();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String service : java.util.List.of("booking-service", "payment-service", "email-service")) {
+            try {
+                for (String line : java.nio.file.Files.readAllLines(system.dir.resolve(service + ".log"))) {
+                    if (!line.startsWith("{") || !line.contains(bookingId)) {
+                        continue;
+                    }
+                    var entry = json.readTree(line);
+                    services.add(service);
+                    traceIds.add(entry.path("mdc").path("traceId").asText("missing"));
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        assertThat(services).as("services that logged booking %s", bookingId)
+                .containsExactly("booking-service", "email-service", "payment-service");
+        assertThat(traceIds).as("trace ids on the lines about booking %s", bookingId).hasSize(1)
+                .allMatch(id -> id.matches("[0-9a-f]{32}"));
     }
 
     /** Exactly-once: a second email would arrive within a few seconds if a duplicate were sent. */
