@@ -51,7 +51,7 @@ public final class KafkaBroker {
                 "-XX:+UseSerialGC", "-cp", classpath, "kafka.Kafka", config.toString()), workDir, log, Map.of());
         process.awaitPort(port, Duration.ofSeconds(90));
         KafkaBroker broker = new KafkaBroker(port, controllerPort, workDir, process);
-        broker.createTopics(Topics.ALL);
+        process.completeStartup(() -> broker.createTopics(Topics.ALL));
         return broker;
     }
 

@@ -16,23 +16,30 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Reads the mail a {@link SmtpServer} received, through GreenMail's REST API. */
+/**
+ * Reads the mail a {@link SmtpServer} received, through GreenMail's REST API: for tests (see
+ * {@link io.zingtickets.infra.testing.SmtpTestResource}) and for people ({@code make run} prints the URL).
+ *
+ * <pre>{@code
+ * Mailbox mailbox = Mailbox.at(apiPort);
+ * List<Mailbox.Message> mail = mailbox.waitForMessages("ada@example.com", 1, Duration.ofSeconds(30));
+ * assertThat(mail.get(0).subject()).isEqualTo("Your ZingTickets booking is confirmed");
+ * assertThat(mail.get(0).body()).contains("Seats: 2");
+ * }</pre>
+ */
 public final class Mailbox {
 
-    /** One received message; {@code raw} is the whole MIME message with headers. */
+    /** One received message: its recipient, subject and the whole MIME message with headers ({@code raw}). */
     public record Message(String to, String subject, String raw) {
 
-        /** A header's value, such as {@code X-ZingTickets-Booking-Id}. */
+        /** A header's value, such as {@code X-ZingTickets-Booking-Id}; folded lines unfolded. */
         public Optional<String> header(String name) {
-            for (String line : raw.split("\r?\n")) {
-                if (line.isEmpty()) {
-                    break;
-                }
-                if (line.regionMatches(true, 0, name + ":", 0, name.length() + 1)) {
-                    return Optional.of(line.substring(name.length() + 1).trim());
-                }
-            }
-            return Optional.empty();
+            return Optional.ofNullable(MimeText.headers(raw).get(name.toLowerCase(java.util.Locale.ROOT)));
+        }
+
+        /** The text a reader sees: the plain-text body (or part), transfer encoding and charset decoded. */
+        public String body() {
+            return MimeText.of(raw);
         }
     }
 

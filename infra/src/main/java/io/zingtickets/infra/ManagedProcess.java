@@ -7,39 +7,51 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A server run as a child process: output to a log file, ready when its port accepts connections,
- * stopped with SIGTERM and killed if it does not exit in time. Its pid can be written to a file so a
- * later command ({@code make infra-down}) can stop it after this JVM is gone.
+ * stopped with its stop signal and killed if it does not exit in time. A {@link PidFile} lets a later
+ * command ({@code make infra-down}) stop it after this JVM is gone.
  */
 public final class ManagedProcess {
+
+    /** How a server asks to be shut down cleanly; most take SIGTERM, PostgreSQL's fast shutdown is SIGINT. */
+    public enum StopSignal {
+        TERM, INT
+    }
 
     private final String name;
     private final Process process;
     private final ProcessHandle handle;
     private final Path log;
+    private final StopSignal stopSignal;
 
-    private ManagedProcess(String name, Process process, Path log) {
+    private ManagedProcess(String name, Process process, Path log, StopSignal stopSignal) {
         this.name = name;
         this.process = process;
         this.handle = process.toHandle();
         this.log = log;
+        this.stopSignal = stopSignal;
     }
 
     public static ManagedProcess start(String name, List<String> command, Path workDir, Path log, Map<String, String> env) {
+        return start(name, command, workDir, log, env, StopSignal.TERM);
+    }
+
+    public static ManagedProcess start(String name, List<String> command, Path workDir, Path log, Map<String, String> env,
+            StopSignal stopSignal) {
         try {
-            Files.createDirectories(log.getParent());
+            Files.createDirectories(log.toAbsolutePath().getParent());
             Files.createDirectories(workDir);
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
-            return new ManagedProcess(name, builder.start(), log);
+            return new ManagedProcess(name, builder.start(), log, stopSignal);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name + ": " + command, e);
         }
@@ -53,13 +65,13 @@ public final class ManagedProcess {
                 step.stop(Duration.ofSeconds(5));
                 throw new IllegalStateException(name + " did not finish within " + timeout + "; see " + log);
             }
-            if (step.process.exitValue() != 0) {
-                throw new IllegalStateException(name + " failed (exit " + step.process.exitValue() + "); see " + log + ":\n"
-                        + step.tail());
-            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+        if (step.process.exitValue() != 0) {
+            throw new IllegalStateException(name + " failed (exit " + step.process.exitValue() + "); see " + log + ":\n"
+                    + step.tail());
         }
     }
 
@@ -74,8 +86,19 @@ public final class ManagedProcess {
             }
             sleep(200);
         }
+        stop(Duration.ofSeconds(10)); // never leave a half-started server behind
         throw new IllegalStateException(name + " did not listen on port " + port + " within " + timeout + "; see " + log
                 + ":\n" + tail());
+    }
+
+    /** Runs a step that completes the start-up (creating topics, waiting for readiness); stops the process if it fails. */
+    public void completeStartup(Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException | Error e) {
+            stop(Duration.ofSeconds(10));
+            throw e;
+        }
     }
 
     public static boolean isListening(int port) {
@@ -87,8 +110,20 @@ public final class ManagedProcess {
         }
     }
 
+    public String name() {
+        return name;
+    }
+
     public long pid() {
         return handle.pid();
+    }
+
+    public ProcessHandle handle() {
+        return handle;
+    }
+
+    public StopSignal stopSignal() {
+        return stopSignal;
     }
 
     public boolean isAlive() {
@@ -99,57 +134,29 @@ public final class ManagedProcess {
         return log;
     }
 
+    /** Records this process in a pid file, for {@code down} or {@code status} from another JVM. */
     public void writePid(Path pidFile) {
-        try {
-            Files.createDirectories(pidFile.getParent());
-            Files.writeString(pidFile, Long.toString(handle.pid()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        new PidFile(pidFile).write(this);
     }
 
     public void stop(Duration grace) {
-        stop(handle, grace);
+        stop(handle, stopSignal, grace);
     }
 
-    /** SIGTERM, then SIGKILL after the grace period; children (a server's workers) included. */
-    public static void stop(ProcessHandle process, Duration grace) {
+    /** The stop signal, then SIGKILL after the grace period; children (a server's workers) included. */
+    public static void stop(ProcessHandle process, StopSignal signal, Duration grace) {
         if (!process.isAlive()) {
             return;
         }
         List<ProcessHandle> children = process.descendants().toList();
-        process.destroy();
+        send(process, signal);
         try {
             process.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             process.destroyForcibly();
+            process.onExit().completeOnTimeout(process, 5, TimeUnit.SECONDS).join();
         }
         children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-    }
-
-    /** Stops the process a pid file names, if it is still running; removes the file. */
-    public static boolean stopByPidFile(Path pidFile, Duration grace) {
-        if (!Files.exists(pidFile)) {
-            return false;
-        }
-        try {
-            long pid = Long.parseLong(Files.readString(pidFile).trim());
-            Optional<ProcessHandle> process = ProcessHandle.of(pid);
-            process.ifPresent(p -> stop(p, grace));
-            Files.deleteIfExists(pidFile);
-            return process.isPresent();
-        } catch (IOException | NumberFormatException e) {
-            return false;
-        }
-    }
-
-    public static boolean isRunning(Path pidFile) {
-        try {
-            return Files.exists(pidFile)
-                    && ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).map(ProcessHandle::isAlive).orElse(false);
-        } catch (IOException | NumberFormatException e) {
-            return false;
-        }
     }
 
     public String tail() {
@@ -168,5 +175,25 @@ public final class ManagedProcess {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Java can only send SIGTERM and SIGKILL itself; other signals go through kill(1). */
+    private static void send(ProcessHandle process, StopSignal signal) {
+        if (signal == StopSignal.TERM) {
+            process.destroy();
+            return;
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", "-s", signal.name(), Long.toString(process.pid()))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (kill.waitFor(5, TimeUnit.SECONDS) && kill.exitValue() == 0) {
+                return;
+            }
+        } catch (IOException e) {
+            // no kill(1) here: SIGTERM below still stops the server, if less gracefully
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process.destroy();
     }
 }

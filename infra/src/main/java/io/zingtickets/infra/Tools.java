@@ -9,7 +9,9 @@ import java.util.Properties;
 
 /**
  * Where the real servers' binaries are: {@code .tools/} at the repository root, filled by the infra
- * module's build ({@code ./mvnw install -pl infra/kafka-broker,infra}, part of every {@code make} target).
+ * module's build ({@code ./mvnw install -pl infra}, part of {@code make build} and every target using it).
+ * The system property {@code zingtickets.tools.dir} (set by surefire from the parent POM) points
+ * elsewhere; without it, the folder is found from the working directory upwards.
  */
 public final class Tools {
 
@@ -47,7 +49,8 @@ public final class Tools {
     public static Path require(String relative) {
         Path path = directory().resolve(relative);
         if (!Files.exists(path)) {
-            throw new IllegalStateException(path + " is missing: run `make build` (or ./mvnw install -pl infra/kafka-broker,infra)");
+            throw new IllegalStateException(path + " is missing: run `./mvnw install -pl infra -DskipTests` at the "
+                    + "repository root (or `make build`), which fetches Kafka, PostgreSQL and GreenMail into " + directory());
         }
         return path;
     }

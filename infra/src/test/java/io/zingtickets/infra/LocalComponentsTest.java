@@ -104,6 +104,7 @@ class LocalComponentsTest {
             assertThat(received).singleElement().satisfies(m -> {
                 assertThat(m.subject()).isEqualTo("Your booking is confirmed");
                 assertThat(m.header("X-ZingTickets-Booking-Id")).contains("b-42");
+                assertThat(m.body()).isEqualTo("See you there");
             });
             assertThat(server.mailbox().messagesTo("nobody@example.com")).isEmpty();
         } finally {

@@ -49,13 +49,13 @@ public final class LocalStack {
                 System.out.printf("  %-16s not installed here, skipped%n", component.name());
                 continue;
             }
-            if (ManagedProcess.isRunning(layout.pid(component.name())) || ManagedProcess.isListening(component.port())) {
+            if (layout.pid(component.name()).isRunning() || ManagedProcess.isListening(component.port())) {
                 System.out.printf("  %-16s already running%n", component.name());
                 continue;
             }
             System.out.printf("  %-16s starting (log: %s)%n", component.name(), layout.root().relativize(layout.log(component.name())));
             ManagedProcess process = component.start(layout);
-            process.writePid(layout.pid(component.name()));
+            layout.pid(component.name()).write(process);
             started.add(component);
         }
         printUrls(components);
@@ -66,7 +66,7 @@ public final class LocalStack {
         List<Component> all = new ArrayList<>(everything());
         java.util.Collections.reverse(all);
         for (Component component : all) {
-            if (ManagedProcess.stopByPidFile(layout.pid(component.name()), Duration.ofSeconds(20))) {
+            if (layout.pid(component.name()).stop(Duration.ofSeconds(20))) {
                 System.out.printf("  %-16s stopped%n", component.name());
             }
         }
@@ -74,7 +74,7 @@ public final class LocalStack {
 
     void status() {
         for (Component component : everything()) {
-            boolean running = ManagedProcess.isRunning(layout.pid(component.name()));
+            boolean running = layout.pid(component.name()).isRunning();
             System.out.printf("  %-16s %s%n", component.name(), running ? "running on port " + component.port()
                     : ManagedProcess.isListening(component.port()) ? "port " + component.port() + " in use by another process"
                             : "stopped");
@@ -92,7 +92,7 @@ public final class LocalStack {
             List<Component> reverse = new ArrayList<>(started);
             java.util.Collections.reverse(reverse);
             for (Component component : reverse) {
-                ManagedProcess.stopByPidFile(layout.pid(component.name()), Duration.ofSeconds(20));
+                layout.pid(component.name()).stop(Duration.ofSeconds(20));
                 System.out.printf("  %-16s stopped%n", component.name());
             }
             stopped.countDown();

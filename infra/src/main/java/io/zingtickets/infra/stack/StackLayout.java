@@ -2,6 +2,7 @@ package io.zingtickets.infra.stack;
 
 import java.nio.file.Path;
 
+import io.zingtickets.infra.PidFile;
 import io.zingtickets.infra.Tools;
 
 /** Where the local stack keeps its state: {@code .run/} at the repository root (git-ignored). */
@@ -23,7 +24,7 @@ public record StackLayout(Path root) {
         return run().resolve("logs").resolve(component + ".log");
     }
 
-    public Path pid(String component) {
-        return run().resolve("pids").resolve(component + ".pid");
+    public PidFile pid(String component) {
+        return new PidFile(run().resolve("pids").resolve(component + ".pid"));
     }
 }

@@ -9,9 +9,15 @@ import io.zingtickets.infra.FreePorts;
 import io.zingtickets.infra.PostgresServer;
 
 /**
- * A real PostgreSQL server for a test run, on a free port, with the database named by the
- * {@code database} init argument. Provides the datasource URLs and credentials (reactive for queries,
- * JDBC for Flyway migrations).
+ * A real PostgreSQL 17 server for a test run, on a free port, in a temp folder removed on stop, with
+ * the database named by the {@code database} init argument (default {@code test}). Provides
+ * {@code quarkus.datasource.username} and {@code .password} ({@code zingtickets}),
+ * {@code quarkus.datasource.reactive.url} ({@code postgresql://127.0.0.1:PORT/DB}) and
+ * {@code quarkus.datasource.jdbc.url} ({@code jdbc:postgresql://127.0.0.1:PORT/DB}, for Flyway).
+ *
+ * <pre>{@code
+ * @QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "booking"))
+ * }</pre>
  */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -33,6 +39,11 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
                 "quarkus.datasource.password", PostgresServer.PASSWORD,
                 "quarkus.datasource.reactive.url", server.reactiveUrl(database),
                 "quarkus.datasource.jdbc.url", server.jdbcUrl(database));
+    }
+
+    /** The scratch folder, removed by {@link #stop()}; for this module's own tests. */
+    Path workDir() {
+        return workDir;
     }
 
     @Override
