@@ -15,7 +15,7 @@ space := $(subst ,, )
 SERVICES := booking-service payment-service email-service
 LOCAL_STACK := java -cp "infra/target/classes:infra/target/lib/*" io.zingtickets.infra.stack.LocalStack
 
-.PHONY: help tools tools-jaeger build generate test-rules infra-up infra-down infra-status run test native-sources clean
+.PHONY: help tools tools-jaeger build generate test-rules test-dashboards infra-up infra-down infra-status run test native-sources clean
 
 help: ## List the targets with what they do
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-16s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -45,6 +45,7 @@ test: tools ## Run every test (starts its own real Kafka, PostgreSQL, SMTP) and 
 	$(MVN) install
 	infra/scripts/generated-artifacts.sh check
 	$(MAKE) test-rules
+	$(MAKE) test-dashboards
 	$(MAKE) native-sources
 
 generate: build ## Copy the dashboards and alert rules the build generates into grafana-dashboards/ and monitoring/rules/
@@ -58,6 +59,9 @@ test-rules: tools ## Check and unit-test the alert rules (promtool) and the Prom
 	cd monitoring && ../$(PROMTOOL) test rules tests/*.test.yml
 	$(PROMTOOL) check config --syntax-only monitoring/prometheus.yml
 	$(AMTOOL) check-config monitoring/alertmanager/alertmanager.yml
+
+test-dashboards: ## Type-check every dashboard against Grafana's published dashboard schema (@grafana/schema, npm)
+	infra/scripts/check-dashboard-schema.sh
 
 native-sources: ## Produce the native-image build inputs of the three services (no GraalVM needed)
 	$(MVN) package -DskipTests -Dnative -Dquarkus.native.sources-only=true \

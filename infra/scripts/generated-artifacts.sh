@@ -35,6 +35,12 @@ for committed in "$root"/monitoring/rules/*.rules.yml "$root"/grafana-dashboards
     if [ "$mode" = sync ]; then rm "$committed"; else echo "STALE: $relative is no longer generated"; status=1; fi
   fi
 done
+# The panel-by-panel catalogue is derived from the dashboards just compared or copied.
+if [ "$mode" = sync ]; then
+  python3 "$root/infra/scripts/dashboard-catalogue.py" sync
+elif ! python3 "$root/infra/scripts/dashboard-catalogue.py"; then
+  status=1
+fi
 [ "$mode" = sync ] && echo "generated artifacts synced: ${#expected[@]} files"
 [ "$mode" = check ] && [ $status -eq 0 ] && echo "generated artifacts up to date: ${#expected[@]} files"
 exit $status

@@ -7,12 +7,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Builds Grafana dashboard JSON (schema version 39) panel by panel, laying panels out left to right
+ * Builds Grafana dashboard JSON (schema version 42, checked against Grafana's published dashboard types by
+ * {@code make test-dashboards}) panel by panel, laying panels out left to right
  * in rows of two. Every query goes to the dashboard's {@code datasource} variable.
  */
 final class GrafanaJson {
 
-    static final int SCHEMA_VERSION = 39;
+    static final int SCHEMA_VERSION = 42;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ObjectNode dashboard = JSON.createObjectNode();
@@ -42,7 +43,6 @@ final class GrafanaJson {
         datasource.put("type", "datasource");
         datasource.put("query", "prometheus");
         datasource.put("hide", 0);
-        datasource.putObject("current");
         dashboard.putObject("annotations").putArray("list");
     }
 
@@ -54,13 +54,11 @@ final class GrafanaJson {
         variable.put("type", "query");
         variable.set("datasource", datasource());
         variable.put("query", "label_values(" + metric + ", " + label + ")");
-        variable.put("definition", "label_values(" + metric + ", " + label + ")");
         variable.put("refresh", 2);
         variable.put("sort", 1);
         variable.put("multi", multi);
         variable.put("includeAll", multi);
         variable.put("hide", 0);
-        variable.putObject("current");
         return this;
     }
 
@@ -83,6 +81,11 @@ final class GrafanaJson {
         link.put("tooltip", tooltip);
         link.put("targetBlank", true);
         link.put("icon", "external link");
+        // Required by the dashboard schema; Grafana itself fills them in on save.
+        link.put("asDropdown", false);
+        link.put("includeVars", false);
+        link.put("keepTime", false);
+        link.putArray("tags");
         return this;
     }
 

@@ -71,6 +71,14 @@ public interface ZingMonitorRuntimeConfig {
         /** How many distinct loggers the log-event counter tracks before counting under {@code other}. */
         @WithDefault("200")
         int maxLoggers();
+
+        /**
+         * Whether library meters (Kafka clients, Netty, SQL client) are renamed to Prometheus's naming
+         * conventions (units spelled out, no {@code _count} on gauges, snake_case labels, a help text), so
+         * {@code promtool check metrics} passes. Off keeps the libraries' own names.
+         */
+        @WithDefault("true")
+        boolean prometheusNaming();
     }
 
     interface Redaction {

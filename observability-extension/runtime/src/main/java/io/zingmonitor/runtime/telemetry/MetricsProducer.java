@@ -34,6 +34,13 @@ public class MetricsProducer {
 
     @Produces
     @Singleton
+    MeterFilter prometheusNaming(ZingMonitorRuntimeConfig config) {
+        return config.metrics().prometheusNaming() ? new PrometheusNamingMeterFilter() : new MeterFilter() {
+        };
+    }
+
+    @Produces
+    @Singleton
     CardinalityGuardMeterFilter cardinalityGuard(ZingMonitorRuntimeConfig config) {
         return new CardinalityGuardMeterFilter(config.metrics().maxTagValues());
     }
