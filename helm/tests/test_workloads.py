@@ -168,7 +168,7 @@ def test_credentials_reach_the_pods_only_through_secret_references(app_objects, 
         for container in _pod_spec(workload)["containers"]:
             for env in container.get("env", []):
                 if CREDENTIAL_NAME.search(env["name"]):
-                    assert "secretKeyRef" in env.get("valueFrom", {}), \
+                    assert "secretKeyRef" in env.get("valueFrom", {}) and "value" not in env, \
                         f"{workload['metadata']['name']}: {env['name']} is not read from a Secret"
     assert not of_kind(app_objects, "Secret"), "the chart references Secrets, it never carries them"
 
@@ -228,3 +228,22 @@ def test_the_ingress_routes_to_a_service_port_that_exists(app_production):
                 backend = path["backend"]["service"]
                 assert backend["name"] in services
                 assert backend["port"]["name"] in {p["name"] for p in services[backend["name"]]["spec"]["ports"]}
+
+
+def test_the_service_image_bases_are_pinned():
+    dockerfiles = sorted((ROOT / "k8s" / "images").glob("Dockerfile.*"))
+    assert {d.name for d in dockerfiles} == {"Dockerfile.native", "Dockerfile.jvm"}
+    for dockerfile in dockerfiles:
+        bases = re.findall(r"^FROM\s+(\S+)", dockerfile.read_text(), re.MULTILINE)
+        assert bases and all(_is_pinned(b) for b in bases), f"{dockerfile.name}: {bases}"
+
+
+def test_the_chart_deploys_the_image_tag_the_build_produces():
+    """`make images` tags <project version>-<flavor>; the chart's appVersion and image.tag must be that version."""
+    pom = (ROOT / "pom.xml").read_text()
+    version = re.search(r"<artifactId>zingtickets-parent</artifactId>\s*<version>([^<]+)</version>", pom).group(1)
+    chart = yaml.safe_load((APP_CHART / "Chart.yaml").read_text())
+    values = yaml.safe_load((APP_CHART / "values.yaml").read_text())
+    assert chart["appVersion"] == values["image"]["tag"] == version
+    assert "<quarkus.container-image.tag>${project.version}-${zingtickets.image.flavor}</quarkus.container-image.tag>" in pom
+    assert "<quarkus.container-image.group>" + values["image"]["repository"] + "</quarkus.container-image.group>" in pom
