@@ -89,7 +89,7 @@ tools-k8s: ## Install Helm (Go module proxy), kubernetes-validate and the CRD sc
 tools-kind: ## Install kind from the Go module proxy into .tools/bin; idempotent
 	@infra/scripts/build-go-module.sh kind sigs.k8s.io/kind $(KIND_VERSION) .
 
-test-k8s: tools-k8s ## Offline proofs of the chart: lint, render, schema-validate every object, cross-check wiring
+test-k8s: tools tools-k8s ## Offline proofs of the chart: lint, render, schema-validate every object, cross-check wiring
 	infra/scripts/chart-artifacts.sh check
 	$(HELM) lint --strict helm/zingtickets
 	$(HELM) lint --strict helm/zingtickets --values helm/zingtickets/ci/production-values.yaml

@@ -45,7 +45,7 @@ class _UniqueKeyLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep)
 
 
-def render(chart, release, namespace, values_files=(), set_values=()):
+def render(chart, release, namespace, values_files=(), set_values=(), show_only=None):
     """`helm template` of a chart; the rendered objects as dicts (empty documents dropped)."""
     command = [str(HELM), "template", release, str(chart), "--namespace", namespace,
                "--kube-version", KUBERNETES_VERSION]
@@ -53,6 +53,8 @@ def render(chart, release, namespace, values_files=(), set_values=()):
         command += ["--values", str(values)]
     for assignment in set_values:
         command += ["--set", assignment]
+    if show_only:
+        command += ["--show-only", show_only]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         raise RenderError(result.stderr)

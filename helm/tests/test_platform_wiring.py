@@ -1,10 +1,12 @@
 """The app chart, the platform chart and the upstream charts' values in k8s/ point at each other correctly:
 Kafka topics and cluster, the addresses the services and Grafana use, Alertmanager's routes, the log pipeline."""
 import re
+import shutil
+import subprocess
 
 import yaml
 
-from conftest import APP_CHART, PLATFORM_CHART, ROOT, load_yaml, namespace_of, of_kind
+from conftest import APP_CHART, PLATFORM_CHART, ROOT, load_yaml, namespace_of, of_kind, render
 
 CONTRACTS = ROOT / "docs" / "contracts.md"
 UPSTREAM_SERVICES = {
@@ -46,11 +48,11 @@ def test_kafka_topics_belong_to_the_platform_kafka_cluster(app_default, platform
     assert {"controller", "broker"} <= {role for pool in pools for role in pool["spec"]["roles"]}, "KRaft, no ZooKeeper"
 
 
-def _services(objects):
+def _services(objects, release_namespace="default"):
     services = {}
     for service in of_kind(objects, "Service"):
         ports = {p["port"] for p in service["spec"]["ports"]}
-        services[(service["metadata"]["name"], namespace_of(service, "default"))] = ports
+        services[(service["metadata"]["name"], namespace_of(service, release_namespace))] = ports
     return services
 
 
@@ -156,3 +158,44 @@ def test_the_namespaces_the_charts_use_are_created(app_default, platform_default
     created = {d["metadata"]["name"] for d in yaml.safe_load_all((ROOT / "k8s" / "namespaces.yaml").read_text())}
     used = {o["metadata"]["namespace"] for o in platform_default + app_default if "namespace" in o["metadata"]}
     assert used <= created, used - created
+
+
+def test_amtool_accepts_the_cluster_alertmanager_configuration(kube_prometheus_stack_values, tmp_path):
+    """The adapted configuration loads in Alertmanager, with the committed templates it names."""
+    amtool = ROOT / ".tools" / "debian" / "usr" / "bin" / "amtool"
+    config = dict(kube_prometheus_stack_values["alertmanager"]["config"])
+    # In the cluster the templates are mounted from the platform chart's ConfigMap; here, read the originals.
+    config["templates"] = [str(ROOT / "monitoring" / "alertmanager" / "templates" / "*.tmpl")]
+    path = tmp_path / "alertmanager.yml"
+    path.write_text(yaml.safe_dump(config))
+    result = subprocess.run([str(amtool), "check-config", str(path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    templates = len(list((ROOT / "monitoring" / "alertmanager" / "templates").glob("*.tmpl")))
+    assert f"- {templates} templates" in result.stdout, result.stdout
+
+
+def _rendered_notes(tmp_path):
+    """NOTES.txt as `helm install` would print it (`helm template` skips it, and a dry-run install needs a
+    cluster): rendered from a copy of the chart where the notes become a ConfigMap's data."""
+    chart = tmp_path / "chart"
+    shutil.copytree(APP_CHART, chart)
+    notes = (chart / "templates" / "NOTES.txt").read_text()
+    (chart / "templates" / "NOTES.txt").unlink()
+    (chart / "templates" / "_notes.tpl").write_text('{{- define "notes.check" -}}\n' + notes + "{{- end -}}\n")
+    (chart / "templates" / "notes-check.yaml").write_text(
+        'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: notes-check}\ndata:\n  notes: |\n'
+        '{{ include "notes.check" . | indent 4 }}\n')
+    [config_map] = render(chart, "zingtickets", "zingtickets", set_values=["monitoring.dashboards.enabled=true"],
+                          show_only="templates/notes-check.yaml")
+    return config_map["data"]["notes"]
+
+
+def test_the_notes_port_forward_to_services_and_ports_that_exist(app_default, tmp_path):
+    text = _rendered_notes(tmp_path)
+    forwards = re.findall(r"kubectl -n (\S+) port-forward svc/(\S+) \d+:(\d+)", text)
+    assert len(forwards) >= 6, text
+    services = _services(app_default, "zingtickets")
+    for namespace, name, port in forwards:
+        if namespace == "zingtickets":
+            assert int(port) in services[(name, namespace)], f"NOTES forward to {name}:{port}"
+    assert "make grafana" in text
