@@ -199,3 +199,12 @@ def test_the_notes_port_forward_to_services_and_ports_that_exist(app_default, tm
         if namespace == "zingtickets":
             assert int(port) in services[(name, namespace)], f"NOTES forward to {name}:{port}"
     assert "make grafana" in text
+
+
+def test_every_make_command_of_the_kubernetes_walkthrough_is_a_target():
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("## Deploy to Kubernetes", 1)[1].split("\n## ", 1)[0]
+    commands = set(re.findall(r"(?:^|`)make ([a-z][a-z0-9-]*)", section, re.MULTILINE))
+    assert {"kind-up", "images", "kind-load", "deploy", "grafana", "kind-down", "test-k8s"} <= commands
+    targets = set(re.findall(r"^([a-z][a-z0-9-]*):", (ROOT / "Makefile").read_text(), re.MULTILINE))
+    assert commands <= targets, commands - targets
