@@ -115,14 +115,15 @@ deploy: tools-k8s k8s-prerequisites ## Install the platform (Prometheus stack, S
 	k8s/scripts/create-secrets.sh
 	$(HELM) upgrade --install strimzi oci://quay.io/strimzi-helm/strimzi-kafka-operator \
 		--version $(STRIMZI_VERSION) --namespace kafka --values k8s/values/strimzi.yaml $(HELM_WAIT)
-	$(HELM) upgrade --install kube-prometheus-stack kube-prometheus-stack --namespace monitoring \
-		--repo https://prometheus-community.github.io/helm-charts --version $(KUBE_PROMETHEUS_STACK_VERSION) \
-		--values k8s/values/kube-prometheus-stack.yaml $(HELM_WAIT)
 	$(HELM) upgrade --install opensearch opensearch --repo https://opensearch-project.github.io/helm-charts \
 		--version $(OPENSEARCH_CHART_VERSION) --namespace logging --values k8s/values/opensearch.yaml $(HELM_WAIT)
 	$(HELM) upgrade --install opensearch-dashboards opensearch-dashboards --repo https://opensearch-project.github.io/helm-charts \
 		--version $(OPENSEARCH_DASHBOARDS_CHART_VERSION) --namespace logging --values k8s/values/opensearch-dashboards.yaml $(HELM_WAIT)
+	# The platform's logging-setup hook waits for OpenSearch (above); Alertmanager (below) mounts its templates.
 	$(HELM) upgrade --install zingtickets-platform k8s/platform --namespace default $(HELM_WAIT)
+	$(HELM) upgrade --install kube-prometheus-stack kube-prometheus-stack --namespace monitoring \
+		--repo https://prometheus-community.github.io/helm-charts --version $(KUBE_PROMETHEUS_STACK_VERSION) \
+		--values k8s/values/kube-prometheus-stack.yaml $(HELM_WAIT)
 	kubectl -n kafka wait kafka/zingtickets --for=condition=Ready --timeout=10m
 	$(HELM) upgrade --install zingtickets helm/zingtickets --namespace zingtickets \
 		--set image.flavor=$(IMAGE_FLAVOR) $(HELM_WAIT)

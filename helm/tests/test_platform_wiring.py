@@ -1,5 +1,6 @@
 """The app chart, the platform chart and the upstream charts' values in k8s/ point at each other correctly:
 Kafka topics and cluster, the addresses the services and Grafana use, Alertmanager's routes, the log pipeline."""
+import fnmatch
 import re
 import shutil
 import subprocess
@@ -46,6 +47,9 @@ def test_kafka_topics_belong_to_the_platform_kafka_cluster(app_default, platform
     assert kafka["spec"]["kafka"]["config"]["auto.create.topics.enable"] is False
     pools = of_kind(platform_default, "KafkaNodePool")
     assert {"controller", "broker"} <= {role for pool in pools for role in pool["spec"]["roles"]}, "KRaft, no ZooKeeper"
+    brokers = sum(pool["spec"]["replicas"] for pool in pools if "broker" in pool["spec"]["roles"])
+    for topic in of_kind(app_default, "KafkaTopic"):
+        assert topic["spec"]["replicas"] <= brokers, f"{topic['spec']['topicName']} wants more replicas than brokers"
 
 
 def _services(objects, release_namespace="default"):
@@ -208,3 +212,21 @@ def test_every_make_command_of_the_kubernetes_walkthrough_is_a_target():
     assert {"kind-up", "images", "kind-load", "deploy", "grafana", "kind-down", "test-k8s"} <= commands
     targets = set(re.findall(r"^([a-z][a-z0-9-]*):", (ROOT / "Makefile").read_text(), re.MULTILINE))
     assert commands <= targets, commands - targets
+
+
+def test_fluent_bit_tails_the_log_files_of_every_app_container(app_default, platform_default):
+    """The kubelet writes /var/log/containers/<pod>_<namespace>_<container>-<container id>.log."""
+    [daemon_set] = of_kind(platform_default, "DaemonSet")
+    container = daemon_set["spec"]["template"]["spec"]["containers"][0]
+    env = {e["name"]: e.get("value") for e in container["env"]}
+    config = _config_map(platform_default, "fluent-bit")["data"]
+    paths = [re.sub(r"\$\{([A-Z_]+)\}", lambda m: env[m.group(1)], p)
+             for text in config.values() for p in re.findall(r"^\s*Path\s+(\S+)", text, re.MULTILINE)]
+    assert paths
+    for deployment in of_kind(app_default, "Deployment"):
+        for app_container in deployment["spec"]["template"]["spec"]["containers"]:
+            log_file = (f"/var/log/containers/{deployment['metadata']['name']}-6d4cf56db6-x7k2p_zingtickets_"
+                        f"{app_container['name']}-{'0' * 64}.log")
+            assert any(fnmatch.fnmatch(log_file, p) for p in paths), f"Fluent Bit does not tail {log_file}"
+    volume_mounts = {m["mountPath"] for m in container["volumeMounts"]}
+    assert "/var/log" in volume_mounts
