@@ -48,8 +48,9 @@ test: tools ## Run every test (starts its own real Kafka, PostgreSQL, SMTP) and 
 	$(MAKE) native-sources
 	$(MAKE) test-k8s
 
-generate: build ## Copy the dashboards and alert rules the build generates into grafana-dashboards/ and monitoring/rules/
+generate: build ## Copy the dashboards and alert rules the build generates into grafana-dashboards/ and monitoring/rules/ (and the charts)
 	infra/scripts/generated-artifacts.sh sync
+	infra/scripts/chart-artifacts.sh sync
 
 PROMTOOL := .tools/debian/usr/bin/promtool
 AMTOOL := .tools/debian/usr/bin/amtool

@@ -247,3 +247,9 @@ def test_the_chart_deploys_the_image_tag_the_build_produces():
     assert chart["appVersion"] == values["image"]["tag"] == version
     assert "<quarkus.container-image.tag>${project.version}-${zingtickets.image.flavor}</quarkus.container-image.tag>" in pom
     assert "<quarkus.container-image.group>" + values["image"]["repository"] + "</quarkus.container-image.group>" in pom
+
+
+def test_services_log_to_stdout_only_as_their_file_system_is_read_only(app_objects):
+    for deployment in of_kind(app_objects, "Deployment"):
+        env = {e["name"]: e.get("value") for e in _pod_spec(deployment)["containers"][0]["env"]}
+        assert env.get("QUARKUS_LOG_FILE_ENABLED") == "false", deployment["metadata"]["name"]
