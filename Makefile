@@ -18,7 +18,7 @@ LOCAL_STACK := java -cp "infra/target/classes:infra/target/lib/*" io.zingtickets
 .PHONY: help tools tools-jaeger build generate test-rules infra-up infra-down infra-status run test native-sources clean
 
 help: ## List the targets with what they do
-	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-16s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_-]+:.*## / {printf "  \033[1m%-16s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 tools: ## Install pinned local tools into .tools/ (Prometheus, Alertmanager, promtool, wrk); idempotent
 	@infra/scripts/install-debian-tools.sh
@@ -41,7 +41,7 @@ infra-status: ## Show which local components are running
 run: build tools-jaeger ## Build, start infrastructure, observability and the three services with traffic; Ctrl-C stops all
 	$(LOCAL_STACK) run
 
-test: tools ## Run every test (starts its own real Kafka, PostgreSQL, SMTP) and the native-build check
+test: tools ## Run every test (starts its own real Kafka, PostgreSQL, SMTP), the native-build check and the chart proofs
 	$(MVN) install
 	infra/scripts/generated-artifacts.sh check
 	$(MAKE) test-rules
