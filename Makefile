@@ -92,9 +92,9 @@ tools-kind: ## Install kind from the Go module proxy into .tools/bin; idempotent
 
 test-k8s: tools tools-k8s ## Offline proofs of the chart: lint, render, schema-validate every object, cross-check wiring
 	infra/scripts/chart-artifacts.sh check
-	$(HELM) lint --strict helm/zingtickets
-	$(HELM) lint --strict helm/zingtickets --values helm/zingtickets/ci/production-values.yaml
-	$(HELM) lint --strict k8s/platform
+	$(HELM) lint --strict --kube-version $(KUBERNETES_VERSION) helm/zingtickets
+	$(HELM) lint --strict --kube-version $(KUBERNETES_VERSION) helm/zingtickets --values helm/zingtickets/ci/production-values.yaml
+	$(HELM) lint --strict --kube-version $(KUBERNETES_VERSION) k8s/platform
 	cd helm/tests && ../../.tools/k8s-venv/bin/python -m pytest -q -p no:cacheprovider
 
 k8s-prerequisites:

@@ -3,7 +3,7 @@ import copy
 
 import pytest
 
-from conftest import PRODUCTION_VALUES, RenderError, of_kind, render_app
+from conftest import PLATFORM_CHART, PRODUCTION_VALUES, RenderError, of_kind, render, render_app
 from manifest_validation import InvalidObject, validate
 
 
@@ -138,3 +138,16 @@ def test_values_schema_rejects_bad_values(assignment, complaint):
 
 def test_values_schema_accepts_the_production_values():
     render_app([PRODUCTION_VALUES])
+
+
+@pytest.mark.parametrize("assignment, complaint", [
+    ("kafka.replica=3", "replica"),
+    ("postgresql.image=postgres", "image"),
+    ("jaeger.image=jaegertracing/jaeger:latest", "image"),
+    ("mailpit.image=registry:5000/axllent/mailpit", "image"),
+    ("fluentBit.opensearch.port=http", "port"),
+])
+def test_platform_values_schema_rejects_bad_values(assignment, complaint):
+    with pytest.raises(RenderError) as error:
+        render(PLATFORM_CHART, "zingtickets-platform", "default", set_values=[assignment])
+    assert complaint in str(error.value)

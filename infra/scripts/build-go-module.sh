@@ -8,7 +8,8 @@ name="$1" module="$2" version="$3" package="$4"
 shift 4
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 bin="$root/.tools/bin/$name"
-stamp="$root/.tools/bin/.$name-$version"
+# The build flags are part of the stamp: changing them rebuilds.
+stamp="$root/.tools/bin/.$name-$version-$(echo "$*" | md5sum | cut -c1-8)"
 [ -x "$bin" ] && [ -f "$stamp" ] && exit 0
 command -v go >/dev/null || { echo "Go is needed to build $name (apt-get install golang-go, or go.dev)"; exit 1; }
 mkdir -p "$root/.tools/bin"
