@@ -121,33 +121,34 @@ def test_the_unbroken_originals_of_the_broken_objects_pass(app_default):
         validate(_first(app_default, kind))
 
 
-@pytest.mark.parametrize("assignment, complaint", [
-    ("services.booking-service.replica=3", "replica"),
-    ("image.tag=latest", "tag"),
-    ("image.flavor=graal", "flavor"),
-    ("defaults.replicas=two", "replicas"),
-    ("services.booking-service.env.QUARKUS_DATASOURCE_PASSWORD=hunter2", "env"),
-    ("services.payment-service.secretEnv.API_KEY.secretName=Not_A_Name", "secretName"),
-    ("monitoring.selectorLabels=null", "selectorLabels"),
-])
-def test_values_schema_rejects_bad_values(assignment, complaint):
+def _render_platform(set_values):
+    return render(PLATFORM_CHART, "zingtickets-platform", "default", set_values=set_values)
+
+
+BAD_VALUES = [
+    (render_app, "services.booking-service.replica=3", "replica"),
+    (render_app, "image.tag=latest", "tag"),
+    (render_app, "image.flavor=graal", "flavor"),
+    (render_app, "defaults.replicas=two", "replicas"),
+    (render_app, "services.booking-service.env.QUARKUS_DATASOURCE_PASSWORD=hunter2", "env"),
+    (render_app, "services.payment-service.secretEnv.API_KEY.secretName=Not_A_Name", "secretName"),
+    (render_app, "monitoring.selectorLabels=null", "selectorLabels"),
+    (_render_platform, "kafka.replica=3", "replica"),
+    (_render_platform, "postgresql.image=postgres", "image"),
+    (_render_platform, "jaeger.image=jaegertracing/jaeger:latest", "image"),
+    (_render_platform, "mailpit.image=registry:5000/axllent/mailpit", "image"),
+    (_render_platform, "fluentBit.opensearch.port=http", "port"),
+]
+
+
+@pytest.mark.parametrize("chart, assignment, complaint", BAD_VALUES,
+                         ids=[f"{'app' if c is render_app else 'platform'}:{a}" for c, a, _ in BAD_VALUES])
+def test_values_schemas_reject_bad_values(chart, assignment, complaint):
     with pytest.raises(RenderError) as error:
-        render_app(set_values=[assignment])
+        chart(set_values=[assignment])
     assert complaint in str(error.value)
 
 
 def test_values_schema_accepts_the_production_values():
     render_app([PRODUCTION_VALUES])
 
-
-@pytest.mark.parametrize("assignment, complaint", [
-    ("kafka.replica=3", "replica"),
-    ("postgresql.image=postgres", "image"),
-    ("jaeger.image=jaegertracing/jaeger:latest", "image"),
-    ("mailpit.image=registry:5000/axllent/mailpit", "image"),
-    ("fluentBit.opensearch.port=http", "port"),
-])
-def test_platform_values_schema_rejects_bad_values(assignment, complaint):
-    with pytest.raises(RenderError) as error:
-        render(PLATFORM_CHART, "zingtickets-platform", "default", set_values=[assignment])
-    assert complaint in str(error.value)
