@@ -230,3 +230,15 @@ def test_fluent_bit_tails_the_log_files_of_every_app_container(app_default, plat
             assert any(fnmatch.fnmatch(log_file, p) for p in paths), f"Fluent Bit does not tail {log_file}"
     volume_mounts = {m["mountPath"] for m in container["volumeMounts"]}
     assert "/var/log" in volume_mounts
+
+
+def test_make_grafana_forwards_every_local_port_the_dashboards_and_alerts_link_to():
+    """Dashboards link to Jaeger and the log search, alerts to their dashboard, all on localhost."""
+    linked = set()
+    for path in list((ROOT / "grafana-dashboards").glob("*.json")) + list((ROOT / "monitoring" / "rules").glob("*.yml")):
+        linked |= {int(port) for port in re.findall(r"http://localhost:(\d+)", path.read_text())}
+    assert {3000, 16686} <= linked
+    makefile = (ROOT / "Makefile").read_text()
+    recipe = makefile.split("\ngrafana:", 1)[1].split("\n\n", 1)[0]
+    forwarded = {int(port) for port in re.findall(r"port-forward \S+ (\d+):\d+", recipe)}
+    assert linked <= forwarded, f"links to localhost ports nobody forwards: {linked - forwarded}"
