@@ -2,10 +2,11 @@
 a PrometheusRule or dashboard nobody picks up, rules that are not the ones promtool tests."""
 import json
 import re
+import subprocess
 
 import yaml
 
-from conftest import ROOT, namespace_of, of_kind
+from conftest import APP_CHART, HELM, ROOT, namespace_of, of_kind
 
 RULES_DIR = ROOT / "monitoring" / "rules"
 DASHBOARDS_DIR = ROOT / "grafana-dashboards"
@@ -121,3 +122,16 @@ def test_the_grafana_datasource_uid_is_the_one_the_dashboards_default_to(kube_pr
     for path in DASHBOARDS_DIR.glob("*.json"):
         variables = json.loads(path.read_text())["templating"]["list"]
         assert any(v["type"] == "datasource" and v["query"] == "prometheus" for v in variables), path.name
+
+
+def test_prometheus_rule_specs_are_the_rule_files_text_for_text():
+    """Not only equal after parsing: the rendered spec is the committed file, indented under `spec:`."""
+    result = subprocess.run([str(HELM), "template", "zingtickets", str(APP_CHART), "--show-only",
+                             "templates/prometheusrule.yaml"], capture_output=True, text=True, check=True)
+    documents = [d for d in result.stdout.split("\n---\n") if "kind: PrometheusRule" in d]
+    assert len(documents) == 3
+    for document in documents:
+        name = re.search(r"^  name: (\S+)$", document, re.MULTILINE).group(1)
+        spec = document.split("\nspec:\n", 1)[1]
+        text = "".join(line[2:] + "\n" for line in spec.rstrip("\n").split("\n"))
+        assert text == (RULES_DIR / f"{name}.rules.yml").read_text(), f"PrometheusRule {name} is not the file's text"
