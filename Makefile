@@ -18,7 +18,7 @@ LOCAL_STACK := java -cp "infra/target/classes:infra/target/lib/*" io.zingtickets
 .PHONY: help tools tools-jaeger build generate test-rules test-dashboards infra-up infra-down infra-status run test native-sources clean
 
 help: ## List the targets with what they do
-	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-16s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_-]+:.*## / {printf "  \033[1m%-16s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 tools: ## Install pinned local tools into .tools/ (Prometheus, Alertmanager, promtool, wrk); idempotent
 	@infra/scripts/install-debian-tools.sh
@@ -41,15 +41,17 @@ infra-status: ## Show which local components are running
 run: build tools-jaeger ## Build, start infrastructure, observability and the three services with traffic; Ctrl-C stops all
 	$(LOCAL_STACK) run
 
-test: tools ## Run every test (starts its own real Kafka, PostgreSQL, SMTP) and the native-build check
+test: tools ## Run every test (starts its own real Kafka, PostgreSQL, SMTP), the native-build check and the chart proofs
 	$(MVN) install
 	infra/scripts/generated-artifacts.sh check
 	$(MAKE) test-rules
 	$(MAKE) test-dashboards
 	$(MAKE) native-sources
+	$(MAKE) test-k8s
 
-generate: build ## Copy the dashboards and alert rules the build generates into grafana-dashboards/ and monitoring/rules/
+generate: build ## Copy the dashboards and alert rules the build generates into grafana-dashboards/ and monitoring/rules/ (and the charts)
 	infra/scripts/generated-artifacts.sh sync
+	infra/scripts/chart-artifacts.sh sync
 
 PROMTOOL := .tools/debian/usr/bin/promtool
 AMTOOL := .tools/debian/usr/bin/amtool
@@ -72,3 +74,75 @@ native-sources: ## Produce the native-image build inputs of the three services (
 clean: infra-down ## Remove build output and local stack data (keeps .tools/)
 	$(MVN) -q clean
 	rm -rf .run
+
+# ---- Kubernetes: the Helm chart, the kind platform, native images (see README "Deploy to Kubernetes") ----
+include k8s/versions.env
+HELM := .tools/bin/helm
+KIND := .tools/bin/kind
+KIND_CLUSTER := zingtickets
+# native (default) or jvm: which images `make images` builds and `make deploy` runs.
+IMAGE_FLAVOR ?= native
+IMAGE_TAG := $(shell sed -n 's/^appVersion: "\(.*\)"/\1/p' helm/zingtickets/Chart.yaml)
+HELM_WAIT := --wait --timeout 15m
+
+.PHONY: tools-k8s tools-kind test-k8s kind-up images kind-load deploy grafana kind-down k8s-prerequisites
+
+tools-k8s: ## Install Helm (Go module proxy), kubernetes-validate and the CRD schemas into .tools/; idempotent
+	@infra/scripts/install-helm.sh
+	@infra/scripts/install-k8s-validation.sh
+
+tools-kind: ## Install kind from the Go module proxy into .tools/bin; idempotent
+	@infra/scripts/build-go-module.sh kind sigs.k8s.io/kind $(KIND_VERSION) .
+
+test-k8s: tools tools-k8s ## Offline proofs of the chart: lint, render, schema-validate every object, cross-check wiring
+	infra/scripts/chart-artifacts.sh check
+	$(HELM) lint --strict --kube-version $(KUBERNETES_VERSION) helm/zingtickets
+	$(HELM) lint --strict --kube-version $(KUBERNETES_VERSION) helm/zingtickets --values helm/zingtickets/ci/production-values.yaml
+	$(HELM) lint --strict --kube-version $(KUBERNETES_VERSION) k8s/platform
+	cd helm/tests && ../../.tools/k8s-venv/bin/python -m pytest -q -p no:cacheprovider
+
+k8s-prerequisites:
+	@for tool in docker kubectl; do command -v $$tool >/dev/null || { echo "$$tool is needed for the kind targets (not on our build machines)"; exit 1; }; done
+
+kind-up: tools-kind k8s-prerequisites ## Create the kind cluster (pinned node image); idempotent
+	@if $(KIND) get clusters | grep -qx $(KIND_CLUSTER); then echo "kind cluster $(KIND_CLUSTER) exists"; \
+	else $(KIND) create cluster --config k8s/kind-cluster.yaml --image $(KIND_NODE_IMAGE) --wait 5m; fi
+
+images: build k8s-prerequisites ## Build the services' container images (IMAGE_FLAVOR=native|jvm; native compiles in a container)
+	$(MVN) package -DskipTests -Pimages $(if $(filter native,$(IMAGE_FLAVOR)),-Dnative) \
+		-pl $(subst $(space),$(comma),$(addprefix services/,$(SERVICES)))
+
+kind-load: tools-kind ## Load the images `make images` built into the kind nodes
+	@for s in $(SERVICES); do $(KIND) load docker-image zingtickets/$$s:$(IMAGE_TAG)-$(IMAGE_FLAVOR) --name $(KIND_CLUSTER); done
+
+deploy: tools-k8s k8s-prerequisites ## Install the platform (Prometheus stack, Strimzi Kafka, OpenSearch, Jaeger, ...) and the app
+	kubectl apply -f k8s/namespaces.yaml
+	k8s/scripts/create-secrets.sh
+	$(HELM) upgrade --install strimzi oci://quay.io/strimzi-helm/strimzi-kafka-operator \
+		--version $(STRIMZI_VERSION) --namespace kafka --values k8s/values/strimzi.yaml $(HELM_WAIT)
+	$(HELM) upgrade --install opensearch opensearch --repo https://opensearch-project.github.io/helm-charts \
+		--version $(OPENSEARCH_CHART_VERSION) --namespace logging --values k8s/values/opensearch.yaml $(HELM_WAIT)
+	$(HELM) upgrade --install opensearch-dashboards opensearch-dashboards --repo https://opensearch-project.github.io/helm-charts \
+		--version $(OPENSEARCH_DASHBOARDS_CHART_VERSION) --namespace logging --values k8s/values/opensearch-dashboards.yaml $(HELM_WAIT)
+	# The platform's logging-setup hook waits for OpenSearch (above); Alertmanager (below) mounts its templates.
+	$(HELM) upgrade --install zingtickets-platform k8s/platform --namespace default $(HELM_WAIT)
+	$(HELM) upgrade --install kube-prometheus-stack kube-prometheus-stack --namespace monitoring \
+		--repo https://prometheus-community.github.io/helm-charts --version $(KUBE_PROMETHEUS_STACK_VERSION) \
+		--values k8s/values/kube-prometheus-stack.yaml $(HELM_WAIT)
+	kubectl -n kafka wait kafka/zingtickets --for=condition=Ready --timeout=10m
+	$(HELM) upgrade --install zingtickets helm/zingtickets --namespace zingtickets \
+		--set image.flavor=$(IMAGE_FLAVOR) $(HELM_WAIT)
+
+grafana: k8s-prerequisites ## Port-forward Grafana (3000), Jaeger (16686) and log search (5601); print the admin password's location
+	@echo "Grafana:  http://localhost:3000  (user admin; password:"
+	@echo "  kubectl -n monitoring get secret kube-prometheus-stack-grafana -o jsonpath='{.data.admin-password}' | base64 -d)"
+	@echo "Jaeger:   http://localhost:16686   Logs: http://localhost:5601   (the dashboards link to both)"
+	@echo "Ctrl-C stops the port-forwards."
+	@trap 'kill 0' INT TERM EXIT; \
+	kubectl -n observability port-forward svc/jaeger 16686:16686 >/dev/null & \
+	kubectl -n logging port-forward svc/opensearch-dashboards 5601:5601 >/dev/null & \
+	kubectl -n monitoring port-forward svc/kube-prometheus-stack-grafana 3000:80
+
+kind-down: tools-kind ## Delete the kind cluster; idempotent
+	@if $(KIND) get clusters | grep -qx $(KIND_CLUSTER); then $(KIND) delete cluster --name $(KIND_CLUSTER); \
+	else echo "no kind cluster $(KIND_CLUSTER)"; fi
