@@ -44,7 +44,10 @@ class RequestLogTest {
 
         List<Line> lines = await().atMost(Duration.ofSeconds(5)).until(requestLog::lines, l -> l.size() >= 2);
 
-        assertThat(lines).hasSize(2);
+        // The fast success is sampled out (rate 0); it may appear only if a loaded machine made it slow.
+        assertThat(lines).filteredOn(l -> "/tickets/{id}".equals(l.mdc().get("http.route")))
+                .allSatisfy(l -> assertThat(Long.parseLong(l.mdc().get("event.duration"))).isGreaterThanOrEqualTo(150_000_000L));
+        assertThat(lines).hasSizeBetween(2, 3);
         Map<String, String> slow = mdc(lines, "/tickets/slow/{id}");
         assertThat(slow).containsEntry("http.request.method", "GET").containsEntry("http.response.status_code", "200");
         assertThat(Long.parseLong(slow.get("event.duration"))).isGreaterThanOrEqualTo(150_000_000L);
