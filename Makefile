@@ -47,8 +47,9 @@ test: tools ## Run every test (starts its own real Kafka, PostgreSQL, SMTP) and 
 	$(MAKE) test-rules
 	$(MAKE) native-sources
 
-generate: build ## Copy the dashboards and alert rules the build generates into grafana-dashboards/ and monitoring/rules/
+generate: build ## Copy the generated dashboards and alert rules into place; regenerate docs/configuration.md
 	infra/scripts/generated-artifacts.sh sync
+	$(MVN) -q -pl observability-extension/deployment test -Dtest=ConfigurationReferenceTest -Dzingmonitor.docs.write=true
 
 PROMTOOL := .tools/debian/usr/bin/promtool
 AMTOOL := .tools/debian/usr/bin/amtool
