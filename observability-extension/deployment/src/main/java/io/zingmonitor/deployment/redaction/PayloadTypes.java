@@ -64,11 +64,19 @@ final class PayloadTypes {
         return false;
     }
 
+    /** Collections, maps and optionals: what {@code RedactedJson} writes element by element. */
+    private static boolean isContainer(DotName type) {
+        String name = type.toString();
+        return name.equals("java.lang.Iterable")
+                || (name.startsWith("java.util.") && name.lastIndexOf('.') == "java.util".length()); // not java.util.function
+    }
+
     private static boolean mentions(Type type, Set<DotName> targets) {
         return switch (type.kind()) {
             case CLASS -> targets.contains(type.name());
-            case PARAMETERIZED_TYPE -> targets.contains(type.name())
-                    || type.asParameterizedType().arguments().stream().anyMatch(argument -> mentions(argument, targets));
+            // Only containers of data count: a bean holding an Emitter<PaymentCompleted> is no payload.
+            case PARAMETERIZED_TYPE -> targets.contains(type.name()) || (isContainer(type.name())
+                    && type.asParameterizedType().arguments().stream().anyMatch(argument -> mentions(argument, targets)));
             case ARRAY -> mentions(type.asArrayType().constituent(), targets);
             case WILDCARD_TYPE -> mentions(type.asWildcardType().extendsBound(), targets);
             default -> false;

@@ -45,7 +45,7 @@ class PayloadRedactionTest {
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(Traveller.class, Card.class, Order.class, Account.class,
-                    BaseAccount.class, Plain.class, OrderService.class, InMemorySpans.class))
+                    BaseAccount.class, Plain.class, TravellerFeed.class, OrderService.class, InMemorySpans.class))
             .overrideConfigKey("quarkus.log.file.enabled", "true")
             .overrideConfigKey("quarkus.log.file.path", LOG_FILE.toString())
             .overrideConfigKey("quarkus.otel.bsp.schedule.delay", "10ms")
@@ -76,6 +76,7 @@ class PayloadRedactionTest {
                 .isEqualTo("{\"region\":\"eu\",\"owner\":\"acme\",\"pin\":\"[REDACTED]\",\"seats\":3}");
         // No generated redactor for a type without secrets: its text, scanned like any log line.
         assertThat(PayloadRedactor.toLogString(new Plain("card " + CARD_IN_TEXT))).isEqualTo("Plain[note=card ****5556]");
+        // Only payload types: not TravellerFeed, whose Supplier<Traveller> is no container of data.
         assertThat(SensitiveFieldRedactors.types()).containsExactlyInAnyOrder(Traveller.class, Card.class, Order.class,
                 Account.class);
     }
@@ -150,6 +151,11 @@ class PayloadRedactionTest {
     }
 
     public record Plain(String note) {
+    }
+
+    /** A collaborator, not a payload: a supplier of travellers is no container of them. */
+    public static class TravellerFeed {
+        public java.util.function.Supplier<Traveller> next;
     }
 
     @ApplicationScoped
