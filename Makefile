@@ -49,8 +49,9 @@ test: tools ## Run every test (starts its own real Kafka, PostgreSQL, SMTP), the
 	$(MAKE) native-sources
 	$(MAKE) test-k8s
 
-generate: build ## Copy the dashboards and alert rules the build generates into grafana-dashboards/ and monitoring/rules/ (and the charts)
+generate: build ## Copy the generated dashboards and alert rules into place (and the charts); regenerate docs/configuration.md
 	infra/scripts/generated-artifacts.sh sync
+	$(MVN) -q -pl observability-extension/deployment test -Dtest=ConfigurationReferenceTest -Dzingmonitor.docs.write=true
 	infra/scripts/chart-artifacts.sh sync
 
 PROMTOOL := .tools/debian/usr/bin/promtool

@@ -13,8 +13,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.QuarkusUnitTest;
 import io.zingmonitor.Observed;
+import io.zingmonitor.PayloadRedactor;
 import io.zingmonitor.runtime.logging.LogEventMetrics;
 import io.zingmonitor.runtime.logging.RedactingLogFilter;
+import io.zingmonitor.runtime.messaging.ChannelMetricsCollector;
+import io.zingmonitor.runtime.redaction.SensitiveFieldRedactors;
 import io.zingmonitor.runtime.telemetry.MetricsProducer;
 
 /** The benchmark baseline: with {@code zingmonitor.enabled=false} nothing of ZingMonitor remains. */
@@ -22,7 +25,7 @@ class ZingMonitorDisabledTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Service.class))
+            .withApplicationRoot(jar -> jar.addClasses(Service.class, Credentials.class))
             .overrideConfigKey("zingmonitor.enabled", "false");
 
     @Inject
@@ -36,12 +39,19 @@ class ZingMonitorDisabledTest {
         service.work();
         org.jboss.logging.Logger.getLogger("x").error("an error that nobody counts");
 
-        for (Class<?> bean : new Class<?>[] { MetricsProducer.class, LogEventMetrics.class, RedactingLogFilter.class }) {
+        for (Class<?> bean : new Class<?>[] { MetricsProducer.class, LogEventMetrics.class, RedactingLogFilter.class,
+                ChannelMetricsCollector.class }) {
             assertThat(Arc.container().instance(bean).isAvailable()).as(bean.getSimpleName()).isFalse();
         }
         assertThat(registry.getMeters()).extracting(m -> m.getId().getName())
                 .noneMatch(name -> name.startsWith("zingmonitor"));
         given().get("/q/zingmonitor").then().statusCode(404);
+        // No redactor generated: a payload falls back to its own toString(), which the type must make safe.
+        assertThat(SensitiveFieldRedactors.types()).isEmpty();
+        assertThat(PayloadRedactor.toLogString(new Credentials("ada", "s3cr3t-pass"))).startsWith("Credentials[");
+    }
+
+    public record Credentials(String user, String password) {
     }
 
     @ApplicationScoped

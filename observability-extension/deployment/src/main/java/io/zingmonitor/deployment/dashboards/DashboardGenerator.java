@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.zingmonitor.deployment.dashboards.GrafanaJson.Query;
 import io.zingmonitor.runtime.plan.TelemetryPlan;
+import io.zingmonitor.runtime.telemetry.MeterNames;
 
 /**
  * Grafana dashboards derived from telemetry plans: one per service (a panel per endpoint, operation
@@ -17,6 +18,8 @@ public final class DashboardGenerator {
 
     static final String API = "uri!~\"/q/.*\"";
     static final String RATE = "[$__rate_interval]";
+    static final String MESSAGES = MeterNames.prometheus(MeterNames.MESSAGES) + "_total";
+    static final String MESSAGE_PROCESSING = MeterNames.prometheus(MeterNames.MESSAGE_PROCESSING) + "_seconds";
 
     private final String jaegerUrl;
     private final String logsUrl;
@@ -76,20 +79,19 @@ public final class DashboardGenerator {
                             + app + "}" + RATE + ")))", "{{operation}}"));
         }
         boolean consumes = plan.channels().stream().anyMatch(c -> "incoming".equals(c.direction()) && c.topic() != null);
-        boolean produces = plan.channels().stream().anyMatch(c -> "outgoing".equals(c.direction()) && c.topic() != null);
-        if (consumes || produces) {
-            // Kafka client meters: one client per channel (its id names the channel), dead-letter producers included.
-            d.row("Messaging (Kafka)");
-            if (consumes) {
-                d.timeseries("Records consumed per second by consumer", "Records each channel's consumer fetched.", "ops", false,
-                        new Query("sum by (client_id) (rate(kafka_consumer_fetch_manager_records_consumed_total{" + app + "}"
-                                + RATE + "))", "{{client_id}}"));
-            }
-            if (produces || consumes) {
-                d.timeseries("Records produced per second by producer", "Records each channel's producer sent, dead letters"
-                        + " included (dead-letter-topic-producer-...).", "ops", false,
-                        new Query("sum by (client_id) (rate(kafka_producer_record_send_total{" + app + "}" + RATE + "))",
-                                "{{client_id}}"));
+        boolean messageMeters = plan.meters().stream().anyMatch(m -> m.name().equals(MESSAGES));
+        if (messageMeters || consumes) {
+            d.row("Messaging");
+            if (messageMeters) {
+                // ZingMonitor's per-channel meters: the plan's channel names, so one series per channel.
+                d.timeseries("Messages per second by channel", "Messages of each channel, by direction and outcome "
+                        + "(failure: nacked, so dead-lettered or retried).", "ops", false,
+                        new Query("sum by (channel, direction, outcome) (rate(" + MESSAGES + "{" + app + "}" + RATE + "))",
+                                "{{channel}} {{direction}} {{outcome}}"));
+                d.timeseries("Message processing time p95 by channel", "95th percentile from a message's arrival (or "
+                        + "sending) until it is acknowledged.", "s", true,
+                        new Query("histogram_quantile(0.95, sum by (le, channel) (rate(" + MESSAGE_PROCESSING + "_bucket{" + app
+                                + "}" + RATE + ")))", "{{channel}}"));
             }
             if (consumes) {
                 d.timeseries("Kafka consumer lag", "Records each consumer is behind (the KafkaConsumerLag alert).", "short", false,

@@ -18,7 +18,8 @@ final class MeterCatalog {
     private MeterCatalog() {
     }
 
-    static List<Meter> meters(List<Endpoint> endpoints, List<Channel> channels, List<Operation> operations) {
+    static List<Meter> meters(List<Endpoint> endpoints, List<Channel> channels, List<Operation> operations,
+            boolean messageMeters) {
         List<Meter> meters = new ArrayList<>();
         if (!endpoints.isEmpty()) {
             meters.add(new Meter("http_server_requests_seconds", "histogram", "seconds",
@@ -28,6 +29,12 @@ final class MeterCatalog {
         if (!operations.isEmpty()) {
             meters.add(new Meter(MeterNames.prometheus(MeterNames.OPERATION_DURATION) + "_seconds", "histogram", "seconds",
                     List.of("operation", "outcome"), "Business operations by outcome, from @Observed"));
+        }
+        if (messageMeters && !channels.isEmpty()) {
+            meters.add(new Meter(MeterNames.prometheus(MeterNames.MESSAGES) + "_total", "counter", "messages",
+                    List.of("channel", "direction", "outcome"), "Messages per channel of the plan, by outcome (acked or nacked)"));
+            meters.add(new Meter(MeterNames.prometheus(MeterNames.MESSAGE_PROCESSING) + "_seconds", "histogram", "seconds",
+                    List.of("channel", "direction"), "Time from a message's arrival (or sending) until it is acked or nacked"));
         }
         meters.add(new Meter(MeterNames.prometheus(MeterNames.LOG_EVENTS) + "_total", "counter", "events",
                 List.of("level", "logger"), "Log events by level and logger"));

@@ -26,10 +26,12 @@ final class SensitiveFieldDiscovery {
         for (ClassInfo type : applicationIndex.getKnownClasses()) {
             boolean cardType = type.simpleName() != null && type.simpleName().toLowerCase(Locale.ROOT).contains("card");
             for (FieldInfo field : type.fields()) {
-                if (field.isSynthetic() || java.lang.reflect.Modifier.isStatic(field.flags()) || !holdsData(field)) {
+                if (field.isSynthetic() || java.lang.reflect.Modifier.isStatic(field.flags())) {
                     continue;
                 }
-                String reason = reason(type, field, cardType, sensitiveNames);
+                // @Sensitive masks a field of any type (a whole nested object); names only flag data.
+                String reason = annotated(type, field) ? "annotated @Sensitive"
+                        : holdsData(field) ? reason(type, field, cardType, sensitiveNames) : null;
                 if (reason != null) {
                     fields.add(new SensitiveField(type.name().toString(), field.name(), reason));
                 }
@@ -40,9 +42,6 @@ final class SensitiveFieldDiscovery {
     }
 
     private static String reason(ClassInfo type, FieldInfo field, boolean cardType, Pattern sensitiveNames) {
-        if (field.hasAnnotation(DotNames.SENSITIVE) || recordComponentAnnotated(type, field)) {
-            return "annotated @Sensitive";
-        }
         if (sensitiveNames.matcher(field.name()).matches()) {
             return "name matches zingmonitor.redaction.field-names";
         }
@@ -50,6 +49,10 @@ final class SensitiveFieldDiscovery {
             return "number of a card type";
         }
         return null;
+    }
+
+    private static boolean annotated(ClassInfo type, FieldInfo field) {
+        return field.hasAnnotation(DotNames.SENSITIVE) || recordComponentAnnotated(type, field);
     }
 
     /** Values that can be printed: text and numbers, not a collaborator named like a secret (a tokenizer). */

@@ -55,7 +55,8 @@ class TelemetryPlanProcessor {
         var sensitive = SensitiveFieldDiscovery.discover(applicationIndex.getIndex(),
                 Pattern.compile(config.redaction().fieldNames()));
         TelemetryPlan plan = new TelemetryPlan(application.getName(), application.getVersion(), endpoints, channels,
-                operations, sensitive, MeterCatalog.meters(endpoints, channels, operations));
+                operations, sensitive, MeterCatalog.meters(endpoints, channels, operations,
+                        config.metrics().messages()));
         return new TelemetryPlanBuildItem(plan, toJson(plan));
     }
 

@@ -18,7 +18,9 @@ class DashboardGeneratorTest {
             List.of(new TelemetryPlan.Endpoint("GET", "/admin/gateway", "A#get"),
                     new TelemetryPlan.Endpoint("PUT", "/admin/gateway", "A#put")),
             List.of(new TelemetryPlan.Channel("booking-requested", "incoming", "smallrye-kafka", "booking.requested", "C#on")),
-            List.of(new TelemetryPlan.Operation("payment.authorize", "P#authorize", List.of())), List.of(), List.of());
+            List.of(new TelemetryPlan.Operation("payment.authorize", "P#authorize", List.of())), List.of(),
+            List.of(new TelemetryPlan.Meter("zingmonitor_messages_total", "counter", "messages",
+                    List.of("channel", "direction", "outcome"), "Messages")));
 
     final DashboardGenerator generator = new DashboardGenerator("http://jaeger", "http://logs");
 
@@ -28,9 +30,10 @@ class DashboardGeneratorTest {
 
         assertThat(dashboard.get("uid").asText()).isEqualTo("zingtickets-payment-service");
         assertThat(titles(dashboard)).contains("GET /admin/gateway", "PUT /admin/gateway", "Operations per second by outcome",
-                "Kafka consumer lag", "Records consumed per second by consumer", "CPU", "Memory", "GC pauses", "Threads", "Log events by level");
+                "Kafka consumer lag", "Messages per second by channel", "Message processing time p95 by channel", "CPU", "Memory", "GC pauses", "Threads", "Log events by level");
         JsonNode worker = generator.service(new TelemetryPlan("worker", "1", List.of(), List.of(), List.of(), List.of(), List.of()));
         assertThat(titles(worker)).doesNotContain("Requests per second by route", "Kafka consumer lag",
+                "Messages per second by channel",
                 "Operations per second by outcome");
     }
 

@@ -61,6 +61,14 @@ public interface ZingMonitorBuildTimeConfig {
          */
         @WithDefault("0.005,0.01,0.025,0.05,0.1,0.25,0.5,1,2.5,5,10")
         List<Double> sloBuckets();
+
+        /**
+         * Whether the messages of every reactive-messaging channel in the plan are counted by channel,
+         * direction and outcome ({@code zingmonitor_messages_total}) and timed until acknowledged
+         * ({@code zingmonitor_message_processing_seconds}).
+         */
+        @WithDefault("true")
+        boolean messages();
     }
 
     interface Alerts {

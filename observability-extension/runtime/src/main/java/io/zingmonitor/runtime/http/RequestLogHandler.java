@@ -38,6 +38,7 @@ public class RequestLogHandler implements Handler<RoutingContext> {
     public void handle(RoutingContext context) {
         String clientId = clients.of(context);
         MDC.put(ClientIdentity.MDC_KEY, clientId);
+        ClientIdBaggage.attach(context, clientId);
         if (enabled) {
             long start = System.nanoTime();
             SpanContext span = Span.current().getSpanContext();

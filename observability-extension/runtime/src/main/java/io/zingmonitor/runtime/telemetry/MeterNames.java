@@ -8,6 +8,10 @@ public final class MeterNames {
 
     public static final String OPERATION_DURATION = "zingmonitor.operation.duration";
     public static final String LOG_EVENTS = "zingmonitor.log.events";
+    /** Messages per channel, direction and outcome: {@code zingmonitor_messages_total}. */
+    public static final String MESSAGES = "zingmonitor.messages";
+    /** Message processing time per channel: {@code zingmonitor_message_processing_seconds}. */
+    public static final String MESSAGE_PROCESSING = "zingmonitor.message.processing";
 
     private MeterNames() {
     }

@@ -25,7 +25,7 @@ import io.smallrye.mutiny.Uni;
 import io.zingmonitor.Observed;
 import io.zingmonitor.runtime.problem.ProblemException;
 import io.zingmonitor.runtime.problem.ProblemTypes;
-import io.zingmonitor.runtime.redaction.SensitiveValueRedactor;
+import io.zingmonitor.runtime.redaction.RedactedJson;
 
 /**
  * Observes an {@link Observed} business operation: a span named after it carrying the chosen
@@ -46,7 +46,6 @@ public class ObservedInterceptor {
     @Inject
     MeterRegistry registry;
 
-    private final SensitiveValueRedactor redactor = new SensitiveValueRedactor(true);
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     @AroundInvoke
@@ -97,7 +96,8 @@ public class ObservedInterceptor {
             if (names[i] == null || names[i].isEmpty() || arguments[i] == null) {
                 continue;
             }
-            String value = redactor.redact(String.valueOf(arguments[i]));
+            // A payload type is written by its generated redactor; text and anything else are scanned.
+            String value = RedactedJson.of(arguments[i]);
             span.setAttribute(names[i], value);
             mdcKeys[i] = names[i];
             previous[i] = MDC.get(names[i]);

@@ -8,12 +8,13 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 
 /**
- * Gives HTTP server requests and observed operations histogram buckets at the SLO thresholds:
+ * Gives HTTP server requests, observed operations and message processing histogram buckets at the SLO thresholds:
  * percentiles and "share under 1 s" become plain PromQL, and exemplars attach to the buckets.
  */
 public final class SloHistogramMeterFilter implements MeterFilter {
 
-    private static final List<String> TIMED = List.of("http.server.requests", MeterNames.OPERATION_DURATION);
+    private static final List<String> TIMED = List.of("http.server.requests", MeterNames.OPERATION_DURATION,
+            MeterNames.MESSAGE_PROCESSING);
 
     private final double[] bucketsNanos;
 

@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 import io.zingmonitor.Observed;
+import io.zingmonitor.PayloadRedactor;
 import io.zingmonitor.TelemetryAttribute;
 import io.zingmonitor.runtime.problem.ProblemException;
 import io.zingtickets.booking.card.CardTokenizer;
@@ -32,6 +33,10 @@ public class BookingService {
     }
 
     public Uni<Booking> create(BookingRequest request) {
+        if (LOG.isDebugEnabled()) {
+            // The card number and CVC are masked by the redactor ZingMonitor generates for BookingRequest.
+            LOG.debugf("Booking requested: %s", PayloadRedactor.toLogString(request));
+        }
         if (request.seats() > config.maxSeatsPerBooking()) {
             throw new ProblemException(400, "invalid-seats", "Invalid request",
                     "seats must be at most " + config.maxSeatsPerBooking() + " per booking", "seats");

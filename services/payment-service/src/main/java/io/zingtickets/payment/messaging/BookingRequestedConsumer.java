@@ -8,6 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
+import io.zingmonitor.PayloadRedactor;
 import io.zingtickets.payment.payment.PaymentService;
 import io.zingtickets.support.resilience.PermanentFailure;
 
@@ -35,6 +36,12 @@ public class BookingRequestedConsumer {
     @Incoming("booking-requested")
     public Uni<Void> onBookingRequested(ConsumerRecord<String, String> record) {
         return Uni.createFrom().item(() -> reader.read(record.value(), BookingRequested.class))
+                .invoke(booking -> {
+                    if (LOG.isDebugEnabled()) {
+                        // The email and card token are masked by the redactor generated for BookingRequested.
+                        LOG.debugf("Received %s", PayloadRedactor.toLogString(booking));
+                    }
+                })
                 .chain(booking -> payments.pay(booking.bookingId(), booking.toCharge())
                         .invoke(outcome -> LOG.infof("Payment of booking %s %s", booking.bookingId(),
                                 outcome.isCompleted() ? "completed" : "failed: " + outcome.failureReason()))

@@ -1,0 +1,87 @@
+package io.zingmonitor.deployment;
+
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.jboss.jandex.AnnotationTransformation;
+import org.jboss.jandex.DotName;
+
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.AnnotationsTransformerBuildItem;
+import io.quarkus.deployment.Capabilities;
+import io.quarkus.deployment.Capability;
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.BuildSteps;
+import io.quarkus.deployment.annotations.ExecutionTime;
+import io.quarkus.deployment.annotations.Record;
+import io.quarkus.deployment.builditem.RunTimeConfigBuilderBuildItem;
+import io.zingmonitor.deployment.plan.TelemetryPlanBuildItem;
+import io.zingmonitor.runtime.config.ZingMonitorBuildTimeConfig;
+import io.zingmonitor.runtime.messaging.ChannelMetricsCollector;
+import io.zingmonitor.runtime.messaging.MessageLogContext;
+import io.zingmonitor.runtime.messaging.MessageLogContextInterceptor;
+import io.zingmonitor.runtime.messaging.MessageObservationConfigBuilder;
+import io.zingmonitor.runtime.messaging.MessagingRecorder;
+import io.zingmonitor.runtime.plan.TelemetryPlan;
+
+/**
+ * Per-channel message counters and processing timers for the channels of the plan, through SmallRye
+ * Reactive Messaging's observation SPI (only when the service uses messaging).
+ */
+@BuildSteps(onlyIf = ZingMonitorEnabled.class)
+class MessagingProcessor {
+
+    private static final DotName INCOMING = DotName.createSimple("org.eclipse.microprofile.reactive.messaging.Incoming");
+
+    @BuildStep
+    void channelMetricsCollector(Capabilities capabilities, ZingMonitorBuildTimeConfig config,
+            BuildProducer<AdditionalBeanBuildItem> beans) {
+        if (observesMessages(capabilities, config)) {
+            beans.produce(AdditionalBeanBuildItem.builder().addBeanClass(ChannelMetricsCollector.class)
+                    .setUnremovable().build());
+        }
+    }
+
+    @BuildStep
+    void messageObservationEnabled(Capabilities capabilities, ZingMonitorBuildTimeConfig config,
+            BuildProducer<RunTimeConfigBuilderBuildItem> configBuilders) {
+        if (observesMessages(capabilities, config)) {
+            configBuilders.produce(new RunTimeConfigBuilderBuildItem(MessageObservationConfigBuilder.class));
+        }
+    }
+
+    @BuildStep
+    @Record(ExecutionTime.STATIC_INIT)
+    void observedChannels(MessagingRecorder recorder, Capabilities capabilities, ZingMonitorBuildTimeConfig config,
+            TelemetryPlanBuildItem plan) {
+        if (observesMessages(capabilities, config)) {
+            recorder.observedChannels(new TreeSet<>(
+                    plan.getPlan().channels().stream().map(TelemetryPlan.Channel::name).toList()));
+        }
+    }
+
+    /** The client id of the request behind a message, in its consumer's log context. */
+    @BuildStep
+    AdditionalBeanBuildItem messageLogContextInterceptor() {
+        return AdditionalBeanBuildItem.builder()
+                .addBeanClasses(MessageLogContextInterceptor.class, MessageLogContext.class)
+                .setUnremovable().build();
+    }
+
+    /** Binds the interceptor to the {@code @Incoming} methods of the plan's incoming channels, and to nothing else. */
+    @BuildStep
+    AnnotationsTransformerBuildItem messageLogContextOnConsumers(TelemetryPlanBuildItem plan) {
+        Set<String> consumers = plan.getPlan().channels().stream().filter(c -> "incoming".equals(c.direction()))
+                .map(TelemetryPlan.Channel::handler).collect(Collectors.toSet());
+        return new AnnotationsTransformerBuildItem(AnnotationTransformation.forMethods()
+                .whenMethod(method -> method.hasDeclaredAnnotation(INCOMING)
+                        && consumers.contains(method.declaringClass().name() + "#" + method.name()))
+                .transform(context -> context.add(MessageLogContext.class)));
+    }
+
+    private static boolean observesMessages(Capabilities capabilities, ZingMonitorBuildTimeConfig config) {
+        return config.metrics().messages() && capabilities.isPresent(Capability.MESSAGING);
+    }
+}

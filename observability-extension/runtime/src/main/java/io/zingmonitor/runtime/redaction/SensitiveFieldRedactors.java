@@ -1,0 +1,35 @@
+package io.zingmonitor.runtime.redaction;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The generated redactors of this application by the type they write, registered once at static
+ * init by {@link RedactionRecorder}. Looked up by exact class, so a lookup is one hash probe.
+ */
+public final class SensitiveFieldRedactors {
+
+    private static volatile Map<Class<?>, SensitiveFieldRedactor> byType = Map.of();
+
+    private SensitiveFieldRedactors() {
+    }
+
+    static void register(List<SensitiveFieldRedactor> redactors) {
+        Map<Class<?>, SensitiveFieldRedactor> map = new HashMap<>();
+        for (SensitiveFieldRedactor redactor : redactors) {
+            map.put(redactor.type(), redactor);
+        }
+        byType = Map.copyOf(map);
+    }
+
+    /** The generated redactor of exactly this type, or {@code null} when it has none. */
+    public static SensitiveFieldRedactor forType(Class<?> type) {
+        return byType.get(type);
+    }
+
+    /** The types that have a generated redactor. */
+    public static java.util.Set<Class<?>> types() {
+        return byType.keySet();
+    }
+}
