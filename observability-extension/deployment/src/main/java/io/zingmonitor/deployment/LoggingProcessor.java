@@ -18,8 +18,8 @@ import io.zingmonitor.runtime.logging.RedactingLogFilter;
 
 /**
  * One log schema for every service: JSON in Elastic Common Schema names (Quarkus's ECS format, with the
- * log context renamed by {@link RedactingLogFilter}), to stdout and, in production, to a rotating
- * file; log events counted by level and logger, and every log line redacted.
+ * log context renamed by {@link RedactingLogFilter}) on the console and in the log file; log events
+ * counted by level and logger, every log line redacted, log levels changeable at run time.
  */
 @BuildSteps(onlyIf = ZingMonitorEnabled.class)
 class LoggingProcessor {
@@ -55,13 +55,13 @@ class LoggingProcessor {
     }
 
     /**
-     * Defaults only, so a service overrides any of them in its application.properties. The file is a
-     * production concern (the log shipper tails it), so dev and test keep the console alone;
-     * rotation uses Quarkus's settings ({@code quarkus.log.file.rotation.max-file-size},
-     * {@code max-backup-index}).
+     * Defaults only, so a service overrides any of them in its application.properties: ECS JSON for the
+     * console and the file. Whether there is a file, and where, is the service's choice
+     * ({@code quarkus.log.file.enabled}, {@code path}, {@code rotation.*}): Quarkus 3.34 reads its core
+     * file-handler settings without extension defaults, so they cannot be set from here.
      */
     @BuildStep
-    void ecsJsonToConsoleAndRotatingFile(
+    void ecsJsonToConsoleAndFile(
             io.quarkus.deployment.annotations.BuildProducer<RunTimeConfigurationDefaultBuildItem> defaults) {
         for (String handler : List.of("console", "file")) {
             String json = "quarkus.log." + handler + ".json.";
@@ -71,11 +71,6 @@ class LoggingProcessor {
             // The nested diagnostic context is unused and always empty.
             defaults.produce(new RunTimeConfigurationDefaultBuildItem(json + "excluded-keys", "ndc"));
         }
-        defaults.produce(new RunTimeConfigurationDefaultBuildItem("%prod.quarkus.log.file.enabled", "true"));
-        defaults.produce(new RunTimeConfigurationDefaultBuildItem("quarkus.log.file.path",
-                "logs/${quarkus.application.name:application}.log"));
-        defaults.produce(new RunTimeConfigurationDefaultBuildItem("quarkus.log.file.rotation.max-file-size", "20M"));
-        defaults.produce(new RunTimeConfigurationDefaultBuildItem("quarkus.log.file.rotation.max-backup-index", "5"));
     }
 
     /** Defaults only: a team that names its own filter keeps it (and should chain ours). */

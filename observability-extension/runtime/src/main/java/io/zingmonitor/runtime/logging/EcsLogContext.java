@@ -9,8 +9,9 @@ import io.zingmonitor.runtime.redaction.SensitiveValueRedactor;
 /**
  * The log context (MDC) of one record as it is written: under ECS names and redacted. Quarkus's ECS
  * JSON format renames the record's own fields but writes the MDC as it is, where OpenTelemetry puts
- * the trace context as {@code traceId}/{@code spanId}/{@code sampled}; here they become
- * {@code trace.id}/{@code span.id}/{@code trace.sampled}, so every key of a line is an ECS name. Only
+ * the trace context as {@code traceId}/{@code spanId}/{@code parentId}/{@code sampled}; here they become
+ * {@code trace.id}/{@code span.id}/{@code parent.id} (Elastic APM's name)/{@code trace.sampled}, so
+ * every key of a line is an ECS name. Only
  * the record's copy changes: code reading the thread's MDC still finds {@code traceId}. Values are
  * redacted too, since a context value can be copied from a request.
  */
@@ -19,6 +20,7 @@ final class EcsLogContext {
     static final Map<String, String> ECS_NAMES = Map.of(
             "traceId", "trace.id",
             "spanId", "span.id",
+            "parentId", "parent.id",
             "sampled", "trace.sampled");
 
     private EcsLogContext() {
