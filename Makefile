@@ -15,7 +15,7 @@ space := $(subst ,, )
 SERVICES := booking-service payment-service email-service
 LOCAL_STACK := java -cp "infra/target/classes:infra/target/lib/*" io.zingtickets.infra.stack.LocalStack
 
-.PHONY: help tools tools-jaeger build generate test-rules test-dashboards infra-up infra-down infra-status run test native-sources clean
+.PHONY: help tools tools-jaeger tools-logging build generate test-rules test-dashboards infra-up infra-down infra-status run test native-sources clean
 
 help: ## List the targets with what they do
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_-]+:.*## / {printf "  \033[1m%-16s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -25,6 +25,9 @@ tools: ## Install pinned local tools into .tools/ (Prometheus, Alertmanager, pro
 
 tools-jaeger: ## Build Jaeger v2 from the Go module proxy into .tools/bin (once, a few minutes)
 	@infra/scripts/install-jaeger.sh
+
+tools-logging: ## Build the local log shipper (Telegraf, tail -> OpenSearch) from the Go module proxy into .tools/bin (once)
+	@infra/scripts/install-telegraf.sh
 
 build: tools ## Build every module (no tests); fetches Kafka, PostgreSQL and GreenMail into .tools/
 	$(MVN) install -DskipTests
@@ -38,10 +41,10 @@ infra-down: ## Stop what infra-up started; idempotent
 infra-status: ## Show which local components are running
 	$(LOCAL_STACK) status
 
-run: build tools-jaeger ## Build, start infrastructure, observability and the three services with traffic; Ctrl-C stops all
+run: build tools-jaeger tools-logging ## Build, start infrastructure, observability and the three services with traffic; Ctrl-C stops all
 	$(LOCAL_STACK) run
 
-test: tools ## Run every test (starts its own real Kafka, PostgreSQL, SMTP), the native-build check and the chart proofs
+test: tools tools-logging ## Run every test (starts its own real Kafka, PostgreSQL, SMTP, OpenSearch, Jaeger), the native-build check and the chart proofs
 	$(MVN) install
 	infra/scripts/generated-artifacts.sh check
 	$(MAKE) test-rules

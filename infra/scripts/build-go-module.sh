@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds one command of a Go module fetched from the Go module proxy into .tools/bin, once per version.
 # `go install pkg@version` refuses modules with replace directives, so the module is downloaded and
-# built from its own directory, where its go.mod (replaces included) applies.
+# built from its own directory, where its go.mod (replaces included) applies; -mod=mod
+# lets the build record go.sum entries a module's own go.sum lacks for the chosen build tags (Telegraf).
 # Usage: build-go-module.sh <name> <module> <version> <package> [go build flags...]
 set -euo pipefail
 name="$1" module="$2" version="$3" package="$4"
@@ -15,7 +16,7 @@ command -v go >/dev/null || { echo "Go is needed to build $name (apt-get install
 mkdir -p "$root/.tools/bin"
 echo "Building $name $version from the Go module proxy (a few minutes, once)..."
 dir=$(go mod download -json "$module@$version" | python3 -c 'import json,sys; print(json.load(sys.stdin)["Dir"])')
-(cd "$dir" && GOFLAGS= go build "$@" -o "$bin" "$package")
+(cd "$dir" && GOFLAGS=-mod=mod go build "$@" -o "$bin" "$package")
 rm -f "$root/.tools/bin/.$name-"*
 touch "$stamp"
 echo "$name $version installed: $bin"

@@ -101,7 +101,7 @@ class BookingJourneyTest {
                     }
                     var entry = json.readTree(line);
                     services.add(service);
-                    traceIds.add(entry.path("mdc").path("traceId").asText("missing"));
+                    traceIds.add(entry.path("mdc").path("trace.id").asText("missing"));
                 }
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);

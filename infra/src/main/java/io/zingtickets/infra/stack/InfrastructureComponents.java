@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.zingtickets.infra.KafkaBroker;
+import io.zingtickets.infra.LogShipper;
+import io.zingtickets.infra.OpenSearchNode;
 import io.zingtickets.infra.ManagedProcess;
 import io.zingtickets.infra.PostgresServer;
 import io.zingtickets.infra.SmtpServer;
@@ -24,6 +26,7 @@ public final class InfrastructureComponents {
     public static final int PROMETHEUS = Integer.getInteger("zingtickets.prometheus.port", 9090);
     public static final int ALERTMANAGER = Integer.getInteger("zingtickets.alertmanager.port", 9093);
     public static final int ALERT_WEBHOOK = Integer.getInteger("zingtickets.alert-webhook.port", 9095);
+    public static final int OPENSEARCH = Integer.getInteger("zingtickets.opensearch.port", 9200);
     public static final int JAEGER_UI = 16686;
     public static final int OTLP_GRPC = 4317;
 
@@ -35,9 +38,9 @@ public final class InfrastructureComponents {
         return List.of(kafka(), postgres(), smtp());
     }
 
-    /** Metrics, alerting and tracing around the services (`make run`). */
+    /** Metrics, alerting, tracing and logs around the services (`make run`). */
     public static List<Component> observability() {
-        return List.of(alertWebhook(), alertmanager(), prometheus(), jaeger());
+        return List.of(alertWebhook(), alertmanager(), prometheus(), jaeger(), openSearch(), logShipper());
     }
 
     static Component kafka() {
@@ -118,5 +121,25 @@ public final class InfrastructureComponents {
                     process.awaitPort(OTLP_GRPC, Duration.ofSeconds(60));
                     return process;
                 }, () -> Files.isExecutable(binary));
+    }
+
+    static Component openSearch() {
+        String url = "http://localhost:" + OPENSEARCH;
+        return new SimpleComponent("opensearch", OPENSEARCH, List.of("OpenSearch (all services' logs): " + url
+                + "/zingtickets-logs/_search?q=trace.id:<trace id>&sort=@timestamp:asc"), layout -> {
+                    OpenSearchNode node = OpenSearchNode.start(OPENSEARCH, layout.data("opensearch"), layout.log("opensearch"));
+                    if (!node.setup().retentionPolicyInstalled()) {
+                        System.out.println("    (this OpenSearch has no Index State Management plugin: the retention policy is not installed locally)");
+                    }
+                    return node.process();
+                }, () -> Files.isDirectory(Tools.directory().resolve("opensearch-" + Tools.version("opensearch"))));
+    }
+
+    /** No port of its own: 0 never accepts a connection, so only its pid file says it runs. */
+    static Component logShipper() {
+        return new SimpleComponent("log-shipper", 0, List.of("Log shipper (Telegraf): .run/logs/*.json.log -> OpenSearch"),
+                layout -> LogShipper.start(layout.run().resolve("logs").toAbsolutePath() + "/*.json.log",
+                        "http://127.0.0.1:" + OPENSEARCH, layout.data("log-shipper"), layout.log("log-shipper")),
+                LogShipper::installed);
     }
 }

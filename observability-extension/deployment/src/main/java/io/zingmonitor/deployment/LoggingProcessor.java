@@ -10,11 +10,17 @@ import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.AdditionalIndexedClassesBuildItem;
 import io.quarkus.deployment.builditem.LogHandlerBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
+import io.quarkus.vertx.http.deployment.NonApplicationRootPathBuildItem;
+import io.quarkus.vertx.http.deployment.RouteBuildItem;
 import io.zingmonitor.runtime.logging.LogEventMetrics;
 import io.zingmonitor.runtime.logging.LoggingRecorder;
 import io.zingmonitor.runtime.logging.RedactingLogFilter;
 
-/** Log events counted by level and logger, and every log line redacted. */
+/**
+ * One log schema for every service: JSON in Elastic Common Schema names (Quarkus's ECS format, with the
+ * log context renamed by {@link RedactingLogFilter}) on the console and in the log file; log events
+ * counted by level and logger, every log line redacted, log levels changeable at run time.
+ */
 @BuildSteps(onlyIf = ZingMonitorEnabled.class)
 class LoggingProcessor {
 
@@ -22,6 +28,18 @@ class LoggingProcessor {
     @BuildStep
     LogHandlerBuildItem logEventCounter(LoggingRecorder recorder) {
         return new LogHandlerBuildItem(recorder.logEventCountingHandler());
+    }
+
+    /** Log levels read and changed at run time, on the management interface only. */
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    RouteBuildItem logLevelsEndpoint(LoggingRecorder recorder, NonApplicationRootPathBuildItem nonApplicationRoot) {
+        return nonApplicationRoot.routeBuilder()
+                .management()
+                .route("zingmonitor/log-levels")
+                .displayOnNotFoundPage("ZingMonitor log levels (GET lists, PUT changes one)")
+                .handler(recorder.logLevelsHandler())
+                .build();
     }
 
     @BuildStep
@@ -34,6 +52,25 @@ class LoggingProcessor {
     @BuildStep
     AdditionalIndexedClassesBuildItem redactionFilterClass() {
         return new AdditionalIndexedClassesBuildItem(RedactingLogFilter.class.getName());
+    }
+
+    /**
+     * Defaults only, so a service overrides any of them in its application.properties: ECS JSON for the
+     * console and the file. Whether there is a file, and where, is the service's choice
+     * ({@code quarkus.log.file.enabled}, {@code path}, {@code rotation.*}): Quarkus 3.34 reads its core
+     * file-handler settings without extension defaults, so they cannot be set from here.
+     */
+    @BuildStep
+    void ecsJsonToConsoleAndFile(
+            io.quarkus.deployment.annotations.BuildProducer<RunTimeConfigurationDefaultBuildItem> defaults) {
+        for (String handler : List.of("console", "file")) {
+            String json = "quarkus.log." + handler + ".json.";
+            defaults.produce(new RunTimeConfigurationDefaultBuildItem(json + "log-format", "ecs"));
+            // One error.stack_trace string (ECS) rather than a frame array under a non-ECS "exception" key.
+            defaults.produce(new RunTimeConfigurationDefaultBuildItem(json + "exception-output-type", "formatted"));
+            // The nested diagnostic context is unused and always empty.
+            defaults.produce(new RunTimeConfigurationDefaultBuildItem(json + "excluded-keys", "ndc"));
+        }
     }
 
     /** Defaults only: a team that names its own filter keeps it (and should chain ours). */

@@ -21,4 +21,8 @@ public class LoggingRecorder {
         LogEventCounts.reset(config.getValue().metrics().maxLoggers());
         return new RuntimeValue<>(Optional.of(new LogEventCountingHandler()));
     }
+
+    public io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> logLevelsHandler() {
+        return new LogLevelsHandler();
+    }
 }

@@ -12,7 +12,8 @@ import io.zingmonitor.runtime.redaction.SensitiveValueRedactor;
 /**
  * The last line of defence: every record reaching a log handler has its message (and its exception
  * messages) scanned and masked, so a card number or token logged by any library never reaches stdout,
- * a file or the log pipeline.
+ * a file or the log pipeline. Log context (MDC) values are masked too, and renamed to ECS
+ * ({@link EcsLogContext}).
  */
 @LoggingFilter(name = RedactingLogFilter.NAME)
 @jakarta.inject.Singleton
@@ -33,9 +34,18 @@ public class RedactingLogFilter implements Filter {
 
     @Override
     public boolean isLoggable(LogRecord record) {
-        if (!enabled || !(record instanceof ExtLogRecord ext)) {
+        if (!(record instanceof ExtLogRecord ext)) {
             return true;
         }
+        if (enabled) {
+            redact(ext);
+        }
+        // Every handler runs this filter on the same record: both steps are idempotent.
+        EcsLogContext.apply(ext, enabled ? redactor : null);
+        return true;
+    }
+
+    private void redact(ExtLogRecord ext) {
         String formatted = ext.getFormattedMessage();
         String redacted = redactor.redact(formatted);
         if (redacted != formatted) {
@@ -49,6 +59,5 @@ public class RedactingLogFilter implements Filter {
                 ext.setThrown(safe);
             }
         }
-        return true;
     }
 }

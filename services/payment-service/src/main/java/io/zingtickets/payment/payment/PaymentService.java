@@ -15,6 +15,7 @@ import io.zingmonitor.TelemetryAttribute;
 import io.zingtickets.payment.gateway.AuthorizationRequest;
 import io.zingtickets.payment.gateway.AuthorizationResult;
 import io.zingtickets.payment.gateway.CardGateway;
+import io.zingtickets.payment.gateway.CardGatewayFailure;
 import io.zingtickets.support.resilience.TransientFailureRetry;
 
 /**
@@ -63,6 +64,12 @@ public class PaymentService {
                 charge.cardToken(), charge.cardLast4());
         // The booking id is the idempotency key: one booking, at most one charge, even when asked twice.
         return gateway.authorize(bookingId.toString(), authorization)
+                .invoke(result -> {
+                    if (result == AuthorizationResult.GATEWAY_ERROR) {
+                        LOG.errorf(new CardGatewayFailure(bookingId.toString()),
+                                "Card gateway failed authorizing booking %s; the payment fails with gateway_error", bookingId);
+                    }
+                })
                 .map(this::toOutcome)
                 .chain(outcome -> retry.retrying(repository.recordOutcome(bookingId, outcome),
                         "Recording payment of booking " + bookingId));

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Builds the local log shipper, Telegraf, from the Go module proxy into .tools/bin, with only the
+# plugins the log pipeline uses (tail input, value parser, OpenSearch output): `make run` and the
+# logging tests tail the services' JSON log files with it into OpenSearch.
+# Why Telegraf and not an OpenTelemetry Collector: the Collector's OpenSearch and Elasticsearch
+# exporters are not served by the module proxy here (403 for every version), and Fluent Bit is in none
+# of the registries this project may use; Telegraf is a maintained shipper with a native OpenSearch output.
+set -euo pipefail
+version="v1.37.2"
+exec "$(dirname "$0")/build-go-module.sh" telegraf github.com/influxdata/telegraf "$version" ./cmd/telegraf \
+    -tags "custom,inputs.tail,parsers.value,outputs.opensearch" \
+    -ldflags "-X github.com/influxdata/telegraf/internal.Version=${version#v}"
