@@ -83,7 +83,11 @@ class LoggingPipelineTest {
             system = new RunningSystem(Map.of(
                     "zingtickets.gateway.latency", "5ms",
                     "zingtickets.gateway.latency-jitter", "0ms",
-                    "zingtickets.gateway.failure-rate", "0"));
+                    "zingtickets.gateway.failure-rate", "0",
+                    // The services' own DEBUG lines log whole payloads (booking request, booking.requested
+                    // event) with the card, CVC and email in them: the leak test then proves redaction,
+                    // not merely that nothing logs client input.
+                    "quarkus.log.category.\"io.zingtickets\".level", "DEBUG"));
         } finally {
             openSearch = node.join();
         }
@@ -195,6 +199,11 @@ class LoggingPipelineTest {
             scan("opensearch " + hit.path("@timestamp").asText(), hit.toString(), leaks);
         }
         assertThat(leaks).as("planted secrets found in logs").isEmpty();
+        assertThat(search("trace.id:\"" + traceId + "\" AND log.level:DEBUG", "asc"))
+                .as("the planted booking's payloads were logged (masked), so the scan covered them")
+                .extracting(hit -> hit.path("message").asText())
+                .anySatisfy(m -> assertThat(m).startsWith("Booking requested:").contains("[REDACTED]"))
+                .anySatisfy(m -> assertThat(m).startsWith("Received"));
     }
 
     @Test
