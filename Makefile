@@ -68,3 +68,11 @@ native-sources: ## Produce the native-image build inputs of the three services (
 clean: infra-down ## Remove build output and local stack data (keeps .tools/)
 	$(MVN) -q clean
 	rm -rf .run
+
+# ---- Benchmarks (outside `make test`: they measure, they do not pass or fail the build) ----
+.PHONY: bench bench-overhead
+
+bench: bench-overhead ## Run every benchmark
+
+bench-overhead: tools ## booking-service with ZingMonitor vs. disabled vs. the OTel Java agent; writes bench/RESULTS.md (~20 min)
+	bench/overhead.sh
