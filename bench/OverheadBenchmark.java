@@ -67,22 +67,35 @@ public final class OverheadBenchmark {
     /** What the harness started, stopped in reverse order exactly once: at the end, on failure, on Ctrl-C. */
     private static final Deque<Runnable> CLEANUP = new ArrayDeque<>();
 
+    /** Set when Ctrl-C (or a kill) has started the shutdown hook: failures after that are its consequence. */
+    private static volatile boolean interrupted;
+
+    /**
+     * From the environment, with defaults: {@code BENCH_ROUNDS} (3), {@code BENCH_WARMUP_SECONDS} (45),
+     * {@code BENCH_SATURATION_SECONDS} (30), {@code BENCH_FIXED_RATE_SECONDS} (30), {@code BENCH_SATURATION_CONNECTIONS}
+     * (16), {@code BENCH_FIXED_RATE_CONNECTIONS} (32), {@code BENCH_FIXED_RATE} (200 requests/s in total),
+     * {@code BENCH_WRK_THREADS} (2), {@code BENCH_SCRAPE_SECONDS} (10), {@code BENCH_JVM_OPTIONS} ("-Xms64m -Xmx256m", as
+     * {@code make run}), {@code BENCH_MODES} ("zingmonitor,disabled,otel-agent"), {@code BENCH_JFR} (1 = a JFR CPU
+     * profile per run in .run/bench/logs), {@code BENCH_OUTPUT} (bench/RESULTS.md). The jars, wrk and the agent
+     * come from bench/overhead.sh.
+     */
     record Settings(Path root, Path work, Path output, int rounds, int warmupSeconds, int saturationSeconds,
             int fixedRateSeconds, int saturationConnections, int fixedRateConnections, int fixedRate, int wrkThreads,
             int scrapeSeconds, List<String> jvmOptions, List<String> modes, Path enabledJar, Path disabledJar, Path agentJar,
-            String agentVersion, Path wrk, Path wrkLibraries, String command) {
+            String agentVersion, Path wrk, Path wrkLibraries, boolean jfr, String command) {
 
         static Settings fromEnvironment(Path root) {
             return new Settings(root, root.resolve(".run/bench"),
                     Path.of(env("BENCH_OUTPUT", root.resolve("bench/RESULTS.md").toString())).toAbsolutePath(),
-                    intEnv("BENCH_ROUNDS", 3), intEnv("BENCH_WARMUP_SECONDS", 20), intEnv("BENCH_SATURATION_SECONDS", 30),
+                    intEnv("BENCH_ROUNDS", 3), intEnv("BENCH_WARMUP_SECONDS", 45), intEnv("BENCH_SATURATION_SECONDS", 30),
                     intEnv("BENCH_FIXED_RATE_SECONDS", 30), intEnv("BENCH_SATURATION_CONNECTIONS", 16),
-                    intEnv("BENCH_FIXED_RATE_CONNECTIONS", 8), intEnv("BENCH_FIXED_RATE", 200), intEnv("BENCH_WRK_THREADS", 2),
+                    intEnv("BENCH_FIXED_RATE_CONNECTIONS", 32), intEnv("BENCH_FIXED_RATE", 200), intEnv("BENCH_WRK_THREADS", 2),
                     intEnv("BENCH_SCRAPE_SECONDS", 10), List.of(env("BENCH_JVM_OPTIONS", "-Xms64m -Xmx256m").trim().split("\\s+")),
                     List.of(env("BENCH_MODES", "zingmonitor,disabled,otel-agent").split(",")),
                     Path.of(required("BENCH_ENABLED_JAR")), Path.of(required("BENCH_DISABLED_JAR")),
                     Path.of(required("BENCH_AGENT_JAR")), required("BENCH_AGENT_VERSION"), Path.of(required("BENCH_WRK")),
-                    Path.of(required("BENCH_WRK_LIBRARIES")), env("BENCH_COMMAND", "make bench-overhead"));
+                    Path.of(required("BENCH_WRK_LIBRARIES")), env("BENCH_JFR", "0").equals("1"),
+                    env("BENCH_COMMAND", "make bench-overhead"));
         }
 
         /** wrk keeps {@code fixedRateConnections} connections, each pausing so that together they send {@code fixedRate}/s. */
@@ -106,24 +119,32 @@ public final class OverheadBenchmark {
     }
 
     /** Everything measured in one run of one mode. */
-    record Run(int round, String mode, double startupSeconds, WrkResult saturation, WrkResult fixedRate,
-            double cpuMsPerRequestSaturation, double cpuMsPerRequestFixedRate, long rssKiB, long hwmKiB, long bookingsStored,
+    record Run(int round, String mode, double startupSeconds, double quarkusStartedSeconds, WrkResult saturation, WrkResult fixedRate,
+            double cpuMsPerRequestSaturation, Map<String, Double> cpuMsPerRequestByThreads, double cpuMsPerRequestFixedRate, long rssKiB, long hwmKiB, long bookingsStored,
             long otlpBytes, String log) {
     }
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of("").toAbsolutePath();
         Settings settings = Settings.fromEnvironment(root);
-        Runtime.getRuntime().addShutdownHook(new Thread(OverheadBenchmark::cleanUp, "bench-cleanup"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            interrupted = true;
+            cleanUp();
+        }, "bench-cleanup"));
         try {
             new OverheadBenchmark(settings).run();
         } catch (Exception | Error e) {
-            System.err.println("Benchmark failed: " + e);
-            e.printStackTrace();
+            if (interrupted) {
+                System.err.println("Interrupted: stopped what the benchmark started; no report written.");
+            } else {
+                System.err.println("Benchmark failed: " + e);
+                e.printStackTrace();
+            }
             cleanUp();
             System.exit(1);
         }
         cleanUp();
+        System.exit(0);
     }
 
     private final Settings settings;
@@ -167,7 +188,8 @@ public final class OverheadBenchmark {
         }
         Machine after = Machine.observe();
         Duration took = Duration.between(started, Instant.now());
-        String report = Report.markdown(settings, modes, runs, before, after, started, took);
+        String report = Report.markdown(settings, modes, runs, before, after, started, took)
+                + Report.keptNotes(settings.output());
         Files.createDirectories(settings.output().getParent());
         Files.writeString(settings.output(), report);
         System.out.println();
@@ -201,6 +223,8 @@ public final class OverheadBenchmark {
         int httpPort = FreePorts.next();
         int managementPort = FreePorts.next();
         Map<String, String> config = new LinkedHashMap<>();
+        config.put("quarkus.http.host", "127.0.0.1");
+        config.put("quarkus.management.host", "127.0.0.1");
         config.put("quarkus.http.port", Integer.toString(httpPort));
         config.put("quarkus.management.port", Integer.toString(managementPort));
         config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(database));
@@ -214,10 +238,15 @@ public final class OverheadBenchmark {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(settings.jvmOptions());
         command.addAll(mode.jvmArguments());
+        Path log = logs.resolve("booking-" + mode.name() + "-r" + round + ".log");
+        if (settings.jfr()) {
+            // A CPU profile per run, for finding where a gap comes from (`jfr view hot-methods <file>`).
+            command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                    + logs.resolve("booking-" + mode.name() + "-r" + round + ".jfr"));
+        }
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", mode.jar().toString()));
 
-        Path log = logs.resolve("booking-" + mode.name() + "-r" + round + ".log");
         Files.deleteIfExists(log);
         System.out.printf("%n[round %d/%d] %s: starting %s%n", round, settings.rounds(), mode.name(), mode.description());
         otlpBytes.clear();
@@ -241,9 +270,14 @@ public final class OverheadBenchmark {
                 System.out.printf("  warm-up %d s%n", settings.warmupSeconds());
                 wrk(api, settings.saturationConnections(), settings.warmupSeconds(), 0, logs, mode, round, "warmup");
                 long cpu0 = cpuMillis(service.pid());
+                Map<String, Long> threads0 = cpuMillisByThreadGroup(service.pid());
                 WrkResult saturation = wrk(api, settings.saturationConnections(), settings.saturationSeconds(), 0, logs, mode,
                         round, "saturation");
                 long cpu1 = cpuMillis(service.pid());
+                Map<String, Long> threads1 = cpuMillisByThreadGroup(service.pid());
+                Map<String, Double> byThreads = new LinkedHashMap<>();
+                threads1.forEach((group, ms) -> byThreads.put(group,
+                        (double) (ms - threads0.getOrDefault(group, 0L)) / saturation.requests()));
                 System.out.printf("  saturation: %.0f req/s, p99 %.2f ms%n", saturation.throughput(), saturation.p99Ms());
                 WrkResult fixedRate = wrk(api, settings.fixedRateConnections(), settings.fixedRateSeconds(),
                         settings.fixedRatePauseMillis(), logs, mode, round, "fixed-rate");
@@ -257,8 +291,8 @@ public final class OverheadBenchmark {
                                 + phase.socketErrors() + " socket errors under load; see " + log);
                     }
                 }
-                return new Run(round, mode.name(), startup, saturation, fixedRate,
-                        (double) (cpu1 - cpu0) / saturation.requests(), (double) (cpu2 - cpu1) / fixedRate.requests(),
+                return new Run(round, mode.name(), startup, quarkusStartedIn(log), saturation, fixedRate,
+                        (double) (cpu1 - cpu0) / saturation.requests(), byThreads, (double) (cpu2 - cpu1) / fixedRate.requests(),
                         memory[0], memory[1], bookings, otlpBytes.values().stream().mapToLong(AtomicLong::get).sum(),
                         settings.root().relativize(log).toString());
             } finally {
@@ -302,6 +336,12 @@ public final class OverheadBenchmark {
             Thread.sleep(200);
         }
         throw new IllegalStateException(url + " did not answer " + expected + " within " + timeout + ":\n" + process.tail());
+    }
+
+    /** What Quarkus itself reports as its start time ("started in 1.234s"): the part after the JVM and agent are up. */
+    private static double quarkusStartedIn(Path log) throws IOException {
+        java.util.regex.Matcher started = java.util.regex.Pattern.compile("started in ([0-9.]+)s").matcher(Files.readString(log));
+        return started.find() ? Double.parseDouble(started.group(1)) : Double.NaN;
     }
 
     /** Refuses to measure a mode that is not what it claims: ZingMonitor's endpoint and the agent's banner. */
@@ -356,6 +396,33 @@ public final class OverheadBenchmark {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+    }
+
+    /** Thread groups whose CPU time tells where a mode's extra cost goes: request work, compiling it, or collecting its garbage. */
+    static final List<String> THREAD_GROUPS = List.of("event loops", "JIT compiler", "GC and VM", "other");
+
+    /** CPU time per thread group, from /proc/<pid>/task/<tid>/stat; threads that ended meanwhile are missing. */
+    private static Map<String, Long> cpuMillisByThreadGroup(long pid) throws IOException {
+        Map<String, Long> groups = new LinkedHashMap<>();
+        THREAD_GROUPS.forEach(group -> groups.put(group, 0L));
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ms = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+                    String group = name.startsWith("vert.x-eventloo") ? "event loops"
+                            : name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? "JIT compiler"
+                                    : name.startsWith("GC Thread") || name.startsWith("G1 ") || name.startsWith("VM ")
+                                            ? "GC and VM" : "other";
+                    groups.merge(group, ms, Long::sum);
+                } catch (IOException gone) {
+                    // the thread ended between listing and reading
+                }
+            }
+        }
+        return groups;
     }
 
     /** VmRSS and VmHWM (peak RSS) in KiB. */
@@ -416,7 +483,11 @@ public final class OverheadBenchmark {
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });
-        server.setExecutor(Executors.newFixedThreadPool(2));
+        server.setExecutor(Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "otlp-sink");
+            thread.setDaemon(true);
+            return thread;
+        }));
         server.start();
         synchronized (CLEANUP) {
             CLEANUP.push(() -> server.stop(0));
@@ -625,9 +696,14 @@ public final class OverheadBenchmark {
                 new Metric("p99 latency at fixed rate", "ms", r -> r.fixedRate().p99Ms(), "%.2f"),
                 new Metric("Achieved fixed rate", "req/s", r -> r.fixedRate().throughput(), "%.0f"),
                 new Metric("Start to first 200", "s", Run::startupSeconds, "%.2f"),
+                new Metric("Quarkus's own \"started in\"", "s", Run::quarkusStartedSeconds, "%.2f"),
                 new Metric("RSS after load (VmRSS)", "MiB", r -> r.rssKiB() / 1024.0, "%.0f"),
                 new Metric("Peak RSS (VmHWM)", "MiB", r -> r.hwmKiB() / 1024.0, "%.0f"),
                 new Metric("Service CPU per request at saturation", "ms", Run::cpuMsPerRequestSaturation, "%.3f"),
+                new Metric("… of which event-loop threads", "ms", r -> r.cpuMsPerRequestByThreads().get("event loops"), "%.3f"),
+                new Metric("… of which JIT compiler threads", "ms", r -> r.cpuMsPerRequestByThreads().get("JIT compiler"), "%.3f"),
+                new Metric("… of which GC and VM threads", "ms", r -> r.cpuMsPerRequestByThreads().get("GC and VM"), "%.3f"),
+                new Metric("… of which other threads (Kafka, workers…)", "ms", r -> r.cpuMsPerRequestByThreads().get("other"), "%.3f"),
                 new Metric("Service CPU per request at fixed rate", "ms", Run::cpuMsPerRequestFixedRate, "%.3f"),
                 new Metric("Telemetry exported (OTLP)", "KiB/run", r -> r.otlpBytes() / 1024.0, "%.0f"));
 
@@ -667,6 +743,18 @@ public final class OverheadBenchmark {
             return targets;
         }
 
+        /** A hand-written section at the end of the report (an analysis of the numbers) survives re-runs. */
+        static final String NOTES_HEADING = "## Notes (hand-written; kept when the benchmark rewrites this file)";
+
+        static String keptNotes(Path report) throws IOException {
+            if (!Files.exists(report)) {
+                return "";
+            }
+            String previous = Files.readString(report);
+            int notes = previous.indexOf(NOTES_HEADING);
+            return notes < 0 ? "" : "\n" + previous.substring(notes);
+        }
+
         static String verdictTable(List<Run> runs) {
             StringBuilder out = new StringBuilder("| Target (issue #4) | Measured (medians, ZingMonitor vs other) | Result |\n|---|---|---|\n");
             for (Target target : targets(runs)) {
@@ -689,6 +777,13 @@ public final class OverheadBenchmark {
                     .append("`. The whole run took ").append(took.toMinutes()).append(" min ").append(took.toSecondsPart())
                     .append(" s. Medians over ").append(s.rounds()).append(" rounds.\n\n");
             md.append("## Verdict\n\n").append(verdictTable(runs)).append('\n');
+            double cpuZ = median(runs, "zingmonitor", Run::cpuMsPerRequestSaturation);
+            double cpuD = median(runs, "disabled", Run::cpuMsPerRequestSaturation);
+            if (!Double.isNaN(cpuZ) && !Double.isNaN(cpuD)) {
+                md.append(fmt("Not a target, but the least noisy figure here: the service's CPU time per request at saturation "
+                        + "is %.0f µs with ZingMonitor and %.0f µs without (%+.0f µs, %+.0f %%); see the split by thread group "
+                        + "below.%n%n", cpuZ * 1000, cpuD * 1000, (cpuZ - cpuD) * 1000, 100 * (cpuZ - cpuD) / cpuD));
+            }
             md.append("## Medians per metric and mode\n\n| Metric | ");
             modeNames.forEach(m -> md.append(m).append(" | "));
             md.append("\n|---|");

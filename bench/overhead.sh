@@ -5,7 +5,8 @@
 #      a build-time switch, into target/zingmonitor-disabled;
 #   2. fetches the pinned agent from Maven Central into .tools/ (once) and checks wrk is unpacked;
 #   3. runs bench/OverheadBenchmark.java, which starts Kafka, PostgreSQL and the service itself.
-# Settings: BENCH_* environment variables (rounds, durations, connections, rate; see the Java file).
+# Settings: BENCH_* environment variables (rounds, durations, connections, rate, JFR profiles; listed on
+# OverheadBenchmark.Settings).
 # BENCH_SKIP_BUILD=1 reuses the two builds of an earlier run.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -45,7 +46,7 @@ export BENCH_DISABLED_JAR="$root/$service/target/zingmonitor-disabled/quarkus-ru
 export BENCH_AGENT_JAR="$root/$agent_jar" BENCH_AGENT_VERSION="$agent_version"
 export BENCH_WRK="$root/$wrk" BENCH_WRK_LIBRARIES="$root/.tools/debian/usr/lib/x86_64-linux-gnu"
 # The command as a reader would repeat it, with the settings that differ from the defaults.
-settings=$(env | grep -E '^BENCH_(ROUNDS|WARMUP_SECONDS|SATURATION_SECONDS|FIXED_RATE_SECONDS|SATURATION_CONNECTIONS|FIXED_RATE_CONNECTIONS|FIXED_RATE|WRK_THREADS|SCRAPE_SECONDS|JVM_OPTIONS|MODES|OUTPUT)=' \
+settings=$(env | grep -E '^BENCH_(ROUNDS|WARMUP_SECONDS|SATURATION_SECONDS|FIXED_RATE_SECONDS|SATURATION_CONNECTIONS|FIXED_RATE_CONNECTIONS|FIXED_RATE|WRK_THREADS|SCRAPE_SECONDS|JVM_OPTIONS|MODES|JFR|OUTPUT)=' \
   | sort | sed -E 's/=(.*)/="\1"/' | tr '\n' ' ' || true)
 export BENCH_COMMAND="${settings}make bench-overhead"
 # exec: Ctrl-C reaches the harness, whose shutdown hook stops everything it started.
