@@ -1,6 +1,6 @@
 -- wrk script: the booking API's read-heavy mix, and an optional pause per connection for a fixed rate.
 --   per 10 requests: 4 x GET /events, 4 x GET /events/{1..4}, 2 x POST /bookings (1 seat, events 1 and 2,
---   which hold 150,000 seats between them on a fresh database).
+--   to which the harness adds seats so that no run sells out).
 -- Script arguments (after `--`): pause in milliseconds between a response and the next request on the
 -- same connection (0 = as fast as possible). At the end it prints one line, BENCH_JSON {...}.
 
