@@ -74,5 +74,5 @@ clean: infra-down ## Remove build output and local stack data (keeps .tools/)
 
 bench: bench-overhead ## Run every benchmark
 
-bench-overhead: tools ## booking-service with ZingMonitor vs. disabled vs. the OTel Java agent; writes bench/RESULTS.md (~20 min)
+bench-overhead: tools ## booking-service with ZingMonitor vs. disabled vs. the OTel Java agent; writes bench/RESULTS.md (~25 min)
 	bench/overhead.sh
