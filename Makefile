@@ -150,3 +150,11 @@ grafana: k8s-prerequisites ## Port-forward Grafana (3000), Jaeger (16686) and lo
 kind-down: tools-kind ## Delete the kind cluster; idempotent
 	@if $(KIND) get clusters | grep -qx $(KIND_CLUSTER); then $(KIND) delete cluster --name $(KIND_CLUSTER); \
 	else echo "no kind cluster $(KIND_CLUSTER)"; fi
+
+# ---- Benchmarks (outside `make test`: they measure, they do not pass or fail the build) ----
+.PHONY: bench bench-overhead
+
+bench: bench-overhead ## Run every benchmark
+
+bench-overhead: tools ## booking-service with ZingMonitor vs. disabled vs. the OTel Java agent; writes bench/RESULTS.md (~25 min)
+	bench/overhead.sh
