@@ -41,7 +41,7 @@ infra-status: ## Show which local components are running
 run: build tools-jaeger ## Build, start infrastructure, observability and the three services with traffic; Ctrl-C stops all
 	$(LOCAL_STACK) run
 
-test: tools ## Run every test (starts its own real Kafka, PostgreSQL, SMTP) and the native-build check
+test: tools tools-jaeger ## Run every test (starts its own real Kafka, PostgreSQL, SMTP) and the native-build check
 	$(MVN) install
 	infra/scripts/generated-artifacts.sh check
 	$(MAKE) test-rules
