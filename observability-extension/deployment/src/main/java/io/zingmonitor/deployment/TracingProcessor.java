@@ -19,6 +19,7 @@ import io.quarkus.gizmo.Gizmo;
 import io.quarkus.vertx.http.deployment.FilterBuildItem;
 import io.quarkus.vertx.http.deployment.ManagementInterfaceFilterBuildItem;
 import io.quarkus.vertx.http.runtime.management.ManagementInterfaceBuildTimeConfig;
+import io.zingmonitor.runtime.tracing.BucketExemplarsPrometheusRegistry;
 import io.zingmonitor.runtime.tracing.DatabaseSpanAttributes;
 import io.zingmonitor.runtime.tracing.SpanExportAccounting;
 import io.zingmonitor.runtime.tracing.SpanExportMetrics;
@@ -85,7 +86,13 @@ class TracingProcessor {
      * filters run in ascending priority (unlike main-router filters): this one goes first, ahead of
      * authentication (-200), since it only narrows a header.
      */
-    @BuildStep
+    /** Exemplars only where Prometheus 2.42 accepts them, once it is served OpenMetrics. */
+    @BuildStep(onlyIf = PrometheusRegistryPresent.class)
+    AdditionalBeanBuildItem exemplarSafeRegistry() {
+        return AdditionalBeanBuildItem.unremovableOf(BucketExemplarsPrometheusRegistry.Producer.class);
+    }
+
+    @BuildStep(onlyIf = PrometheusRegistryPresent.class)
     @Record(ExecutionTime.STATIC_INIT)
     void openMetricsForPrometheus(TracingRecorder recorder, ManagementInterfaceBuildTimeConfig management,
             BuildProducer<ManagementInterfaceFilterBuildItem> managementFilters, BuildProducer<FilterBuildItem> filters) {
@@ -98,4 +105,13 @@ class TracingProcessor {
 
     /** Main router: ahead of ZingMonitor's own filters (request log 2000). */
     static final int OPEN_METRICS_PRIORITY = 3000;
+
+    /** The service exposes Prometheus metrics (quarkus-micrometer-registry-prometheus). */
+    static final class PrometheusRegistryPresent implements java.util.function.BooleanSupplier {
+        @Override
+        public boolean getAsBoolean() {
+            return io.quarkus.bootstrap.classloading.QuarkusClassLoader
+                    .isClassPresentAtRuntime("io.micrometer.prometheus.PrometheusMeterRegistry");
+        }
+    }
 }
