@@ -44,7 +44,7 @@ infra-status: ## Show which local components are running
 run: build tools-jaeger tools-logging ## Build, start infrastructure, observability and the three services with traffic; Ctrl-C stops all
 	$(LOCAL_STACK) run
 
-test: tools tools-logging ## Run every test (starts its own real Kafka, PostgreSQL, SMTP, OpenSearch, Jaeger), the native-build check and the chart proofs
+test: tools tools-jaeger tools-logging ## Run every test (starts its own real Kafka, PostgreSQL, SMTP, OpenSearch, Jaeger), the native-build check and the chart proofs
 	$(MVN) install
 	infra/scripts/generated-artifacts.sh check
 	$(MAKE) test-rules

@@ -11,6 +11,7 @@ for s in "${services[@]}"; do
   generated="$root/services/$s/target/zingmonitor"
   [ -d "$generated" ] || { echo "no generated artifacts for $s: build it first (./mvnw install -DskipTests)"; exit 1; }
   expected["monitoring/rules/$s.rules.yml"]="$generated/prometheus-rules.yml"
+  expected["grafana-dashboards/provisioning/datasources.yaml"]="$generated/grafana/datasources.yaml"
   for d in "$generated"/dashboards/*.json; do
     expected["grafana-dashboards/$(basename "$d")"]="$d"
   done

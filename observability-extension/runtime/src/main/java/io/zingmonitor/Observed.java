@@ -25,4 +25,13 @@ public @interface Observed {
     /** The operation name, dotted lower case such as {@code booking.create}. */
     @Nonbinding
     String value();
+
+    /**
+     * Outcomes (returned enum constants, by name) that are failures of this operation although the
+     * call returned normally, such as a declined card at a payment gateway: the span gets status
+     * ERROR and {@code error.type} set to the outcome, so a trace search for errors finds it. The
+     * HTTP request that led to it keeps its own status.
+     */
+    @Nonbinding
+    String[] errorOutcomes() default {};
 }

@@ -23,6 +23,7 @@ import io.zingmonitor.runtime.config.ZingMonitorBuildTimeConfig;
 class DashboardsProcessor {
 
     static final String DIRECTORY = "zingmonitor/dashboards/";
+    static final String DATASOURCES = "zingmonitor/grafana/datasources.yaml";
 
     @BuildStep
     void dashboards(TelemetryPlanBuildItem plan, ZingMonitorBuildTimeConfig config,
@@ -35,6 +36,17 @@ class DashboardsProcessor {
             files.produce(new GeneratedFileSystemResourceBuildItem(DIRECTORY + dashboard.get("uid").asText() + ".json",
                     json(dashboard)));
         }
+    }
+
+    /** Beside the dashboards: without it, Grafana shows exemplars but cannot link them to Jaeger. */
+    @BuildStep
+    GeneratedFileSystemResourceBuildItem datasources(ZingMonitorBuildTimeConfig config) {
+        if (!config.dashboards().enabled()) {
+            return null;
+        }
+        return new GeneratedFileSystemResourceBuildItem(DATASOURCES,
+                GrafanaDatasources.yaml(config.dashboards().prometheusUrl(), config.dashboards().jaegerUrl())
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     static byte[] json(ObjectNode dashboard) {

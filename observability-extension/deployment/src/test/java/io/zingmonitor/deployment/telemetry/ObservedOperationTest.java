@@ -93,6 +93,21 @@ class ObservedOperationTest {
     }
 
     @Test
+    void aDeclaredErrorOutcomeMarksTheSpanFailedWithItsErrorType() {
+        assertThat(service.hold("t-10", false)).isEqualTo(Status.REFUSED);
+        SpanData refused = awaitSpan("ticket.hold");
+        assertThat(refused.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+        assertThat(refused.getAttributes().get(AttributeKey.stringKey("error.type"))).isEqualTo("REFUSED");
+        assertThat(timer("ticket.hold", "REFUSED").count()).isEqualTo(1);
+
+        spans.reset();
+        assertThat(service.hold("t-11", true)).isEqualTo(Status.RESERVED);
+        SpanData reserved = awaitSpan("ticket.hold");
+        assertThat(reserved.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
+        assertThat(reserved.getAttributes().get(AttributeKey.stringKey("error.type"))).isNull();
+    }
+
+    @Test
     void sensitiveAttributeValueIsMasked() {
         service.pay("4242 4242 4242 4242");
 
@@ -111,7 +126,7 @@ class ObservedOperationTest {
     }
 
     public enum Status {
-        RESERVED, CONFIRMED
+        RESERVED, CONFIRMED, REFUSED
     }
 
     @ApplicationScoped
@@ -141,6 +156,11 @@ class ObservedOperationTest {
         @Observed("ticket.confirm")
         public Uni<Status> confirm(@TelemetryAttribute("ticket.id") String id) {
             return Uni.createFrom().item(Status.CONFIRMED).onItem().delayIt().by(Duration.ofMillis(60));
+        }
+
+        @Observed(value = "ticket.hold", errorOutcomes = "REFUSED")
+        public Status hold(@TelemetryAttribute("ticket.id") String id, boolean available) {
+            return available ? Status.RESERVED : Status.REFUSED;
         }
 
         @Observed("ticket.pay")

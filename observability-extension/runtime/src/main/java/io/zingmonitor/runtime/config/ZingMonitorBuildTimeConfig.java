@@ -44,9 +44,13 @@ public interface ZingMonitorBuildTimeConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** Jaeger's UI, linked from every dashboard. */
+        /** Jaeger's UI, linked from every dashboard and from every latency exemplar. */
         @WithDefault("http://localhost:16686")
         String jaegerUrl();
+
+        /** Prometheus, as Grafana's provisioned data source (with exemplar links to Jaeger) reaches it. */
+        @WithDefault("http://localhost:9090")
+        String prometheusUrl();
 
         /** The log search (OpenSearch Dashboards), linked from every dashboard. */
         @WithDefault("http://localhost:5601/app/data-explorer/discover")

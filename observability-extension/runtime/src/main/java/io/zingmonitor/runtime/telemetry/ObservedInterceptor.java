@@ -1,5 +1,6 @@
 package io.zingmonitor.runtime.telemetry;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,6 +40,8 @@ import io.zingmonitor.runtime.redaction.RedactedJson;
 public class ObservedInterceptor {
 
     private static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("zingmonitor.outcome");
+    /** OpenTelemetry semantic conventions: the class of error an operation ended with. */
+    private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
 
     @Inject
     Tracer tracer;
@@ -52,11 +55,12 @@ public class ObservedInterceptor {
     Object observe(InvocationContext context) throws Exception {
         Observed observed = ((ArcInvocationContext) context).findIterceptorBinding(Observed.class);
         String operation = observed.value();
+        List<String> errorOutcomes = List.of(observed.errorOutcomes());
         if (Uni.class.isAssignableFrom(context.getMethod().getReturnType())) {
             // The log context stays until the Uni ends: Quarkus keeps the MDC on the request's (or
             // message's) Vert.x context, so lines logged after each reactive hop still carry it.
             return Uni.createFrom().deferred(() -> {
-                Observation observation = start(operation, context);
+                Observation observation = start(operation, errorOutcomes, context);
                 try (Scope ignored = observation.span.makeCurrent()) {
                     @SuppressWarnings("unchecked")
                     Uni<Object> result = (Uni<Object>) context.proceed();
@@ -70,7 +74,7 @@ public class ObservedInterceptor {
                 }
             });
         }
-        Observation observation = start(operation, context);
+        Observation observation = start(operation, errorOutcomes, context);
         try (Scope ignored = observation.span.makeCurrent()) {
             Object result = context.proceed();
             if (result instanceof CompletionStage<?> stage) {
@@ -86,7 +90,7 @@ public class ObservedInterceptor {
         }
     }
 
-    private Observation start(String operation, InvocationContext context) {
+    private Observation start(String operation, List<String> errorOutcomes, InvocationContext context) {
         String[] names = ObservedOperations.attributes(context.getMethod());
         Object[] arguments = context.getParameters();
         var span = tracer.spanBuilder(operation).startSpan();
@@ -103,18 +107,21 @@ public class ObservedInterceptor {
             previous[i] = MDC.get(names[i]);
             MDC.put(names[i], value);
         }
-        return new Observation(operation, span, System.nanoTime(), mdcKeys, previous);
+        return new Observation(operation, errorOutcomes, span, System.nanoTime(), mdcKeys, previous);
     }
 
     private final class Observation {
         final String operation;
+        final List<String> errorOutcomes;
         final Span span;
         final long startNanos;
         final String[] mdcKeys;
         final Object[] previousMdc;
 
-        Observation(String operation, Span span, long startNanos, String[] mdcKeys, Object[] previousMdc) {
+        Observation(String operation, List<String> errorOutcomes, Span span, long startNanos, String[] mdcKeys,
+                Object[] previousMdc) {
             this.operation = operation;
+            this.errorOutcomes = errorOutcomes;
             this.span = span;
             this.startNanos = startNanos;
             this.mdcKeys = mdcKeys;
@@ -129,11 +136,19 @@ public class ObservedInterceptor {
             if (failure != null) {
                 span.recordException(failure);
                 span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
+                span.setAttribute(ERROR_TYPE, failure.getClass().getName());
+            } else if (errorOutcomes.contains(outcome)) {
+                span.setStatus(StatusCode.ERROR, outcome);
+                span.setAttribute(ERROR_TYPE, outcome);
             }
             span.setAttribute(OUTCOME, outcome);
             span.addEvent("outcome", Attributes.of(OUTCOME, outcome));
+            // Recorded with the operation's span current, so the timer's histogram bucket carries
+            // this trace as its exemplar (the callback may run where another span, or none, is current).
+            try (Scope ignored = span.makeCurrent()) {
+                timer(operation, outcome).record(System.nanoTime() - startNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+            }
             span.end();
-            timer(operation, outcome).record(System.nanoTime() - startNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
 
         void clearContext() {

@@ -8,7 +8,6 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.mail.SMTPException;
 import io.zingmonitor.Observed;
@@ -35,12 +34,12 @@ public class NotificationService {
     private static final Logger LOG = Logger.getLogger(NotificationService.class);
 
     private final SentEmailRepository repository;
-    private final ReactiveMailer mailer;
+    private final TracedMailer mailer;
     private final EmailConfig config;
     private final MeterRegistry registry;
     private final TransientFailureRetry retry;
 
-    NotificationService(SentEmailRepository repository, ReactiveMailer mailer, EmailConfig config,
+    NotificationService(SentEmailRepository repository, TracedMailer mailer, EmailConfig config,
             MeterRegistry registry, TransientFailureRetry retry) {
         this.repository = repository;
         this.mailer = mailer;
@@ -106,7 +105,7 @@ public class NotificationService {
         Notification notification = attempt.notification();
         Mail mail = Mail.withText(notification.recipient(), notification.subject(), notification.text())
                 .addHeader(BOOKING_ID_HEADER, attempt.bookingId().toString());
-        return mailer.send(mail)
+        return mailer.send(mail, attempt.bookingId(), attempt.kind())
                 // Only a failed send gives the claim back; once the server has the email, it stays claimed.
                 .onFailure(failure -> !isPermanentRejection(failure))
                 .call(failure -> releaseAfterFailedSend(attempt, failure))

@@ -5,6 +5,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
 import io.smallrye.mutiny.Uni;
 import io.zingmonitor.Observed;
 import io.zingmonitor.TelemetryAttribute;
@@ -14,13 +16,16 @@ import io.zingmonitor.TelemetryAttribute;
  * and declines the test card ending in {@value #DECLINED_CARD_LAST4}. It never sees a card number,
  * only the token and last four digits booking-service sends. Each call is a
  * {@code payment.gateway.authorize} operation: its span shows the (injected) latency, its timer counts
- * results by outcome.
+ * results by outcome, and a declined card or a gateway error marks the span as failed (status ERROR,
+ * {@code error.type}) while the booking request itself succeeded.
  */
 @ApplicationScoped
 public class CardGateway {
 
     /** Last four digits of the test card the gateway always declines (contracts.md, "Test cards"). */
     public static final String DECLINED_CARD_LAST4 = "0002";
+
+    private static final AttributeKey<Long> SIMULATED_LATENCY = AttributeKey.longKey("zingtickets.gateway.simulated_latency_ms");
 
     private final LiveGatewaySettings settings;
     private final NonBlockingDelay delay;
@@ -34,12 +39,15 @@ public class CardGateway {
      * {@code idempotencyKey} lets a real gateway recognise a retried authorization and answer it
      * without charging again; the simulation has nothing to charge.
      */
-    @Observed("payment.gateway.authorize")
+    @Observed(value = "payment.gateway.authorize", errorOutcomes = { "CARD_DECLINED", "GATEWAY_ERROR" })
     public Uni<AuthorizationResult> authorize(@TelemetryAttribute("zingtickets.booking.id") String idempotencyKey,
             AuthorizationRequest request) {
         // One snapshot per authorization: a change made while it waits applies to the next one.
         GatewaySettings now = settings.current();
-        return delay.of(Duration.ofMillis(sampleLatencyMs(now))).map(ignored -> decide(request, now));
+        long latencyMs = sampleLatencyMs(now);
+        // The operation's span is current here: the injected latency is its duration, and named on it.
+        Span.current().setAttribute(SIMULATED_LATENCY, latencyMs);
+        return delay.of(Duration.ofMillis(latencyMs)).map(ignored -> decide(request, now));
     }
 
     private static long sampleLatencyMs(GatewaySettings settings) {
