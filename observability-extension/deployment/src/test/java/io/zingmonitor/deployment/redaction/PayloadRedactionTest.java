@@ -86,8 +86,10 @@ class PayloadRedactionTest {
         service.place(order(), "customer says: charge " + CARD_IN_TEXT);
         service.open(new Account("acme", PIN, 1));
 
+        // The file is ECS JSON: quotes inside a message are escaped; unescape them so that a payload's
+        // fields (and a leaked "737") read the same in either log format.
         String output = await().atMost(Duration.ofSeconds(5)).until(() -> Files.readString(LOG_FILE),
-                text -> text.contains("Opening account"));
+                text -> text.contains("Opening account")).replace("\\\"", "\"");
         assertThat(output).contains("Placing order {\"id\":\"o-1\"", "\"passportNumber\":\"[REDACTED]\"", "****5556");
         assertThat(output).doesNotContain(PASSPORT, CARD_IN_TEXT, "\"" + CVC + "\"", PIN);
 
