@@ -40,7 +40,8 @@ final class EcsLogContext {
         if (mdc.isEmpty()) {
             return;
         }
-        for (Map.Entry<String, String> entry : new java.util.HashMap<>(mdc).entrySet()) {
+        // getMdcCopy() is already a copy: changing the record's MDC while iterating it is safe.
+        for (Map.Entry<String, String> entry : mdc.entrySet()) {
             String value = entry.getValue();
             String safe = redactor == null || value == null ? value : redactor.redact(value);
             String ecsName = ECS_NAMES.get(entry.getKey());

@@ -1,5 +1,6 @@
 package io.zingmonitor.runtime.logging;
 
+import java.lang.ref.WeakReference;
 import java.util.logging.Filter;
 import java.util.logging.LogRecord;
 
@@ -21,6 +22,13 @@ public class RedactingLogFilter implements Filter {
 
     public static final String NAME = "zingmonitor-redaction";
 
+    /**
+     * The record this thread prepared last. Every handler (console, file) runs this filter on the same
+     * record object in turn; the first pass leaves it redacted and renamed, so later passes skip the
+     * rescan. Weak, so a logged payload is not kept alive by the thread that logged it.
+     */
+    private static final ThreadLocal<WeakReference<LogRecord>> LAST_PREPARED = new ThreadLocal<>();
+
     private final boolean enabled;
     private final SensitiveValueRedactor redactor;
 
@@ -37,11 +45,16 @@ public class RedactingLogFilter implements Filter {
         if (!(record instanceof ExtLogRecord ext)) {
             return true;
         }
+        WeakReference<LogRecord> last = LAST_PREPARED.get();
+        if (last != null && last.get() == ext) {
+            return true;
+        }
         if (enabled) {
             redact(ext);
         }
-        // Every handler runs this filter on the same record: both steps are idempotent.
+        // Both steps are idempotent, so a handler on another thread (async) that passes again is harmless.
         EcsLogContext.apply(ext, enabled ? redactor : null);
+        LAST_PREPARED.set(new WeakReference<>(ext));
         return true;
     }
 
