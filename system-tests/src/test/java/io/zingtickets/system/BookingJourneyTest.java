@@ -43,7 +43,7 @@ class BookingJourneyTest {
         String buyer = "ada-" + UUID.randomUUID() + "@example.com";
         String id = book(1, 2, buyer, "4242424242424242");
 
-        awaitStatus(id, "CONFIRMED");
+        system.awaitBookingStatus(id, "CONFIRMED");
         var mail = system.mailbox().waitForMessages(buyer, 1, Duration.ofSeconds(30));
         assertThat(mail).singleElement().satisfies(m -> {
             assertThat(m.subject()).containsIgnoringCase("confirmed");
@@ -59,7 +59,7 @@ class BookingJourneyTest {
         String buyer = "grace-" + UUID.randomUUID() + "@example.com";
         String id = book(2, 3, buyer, "4000000000000002");
 
-        awaitStatus(id, "FAILED");
+        system.awaitBookingStatus(id, "FAILED");
         given().get(system.url("booking-service") + "/bookings/" + id).then().body("failureReason", equalTo("card_declined"));
         assertThat(seatsLeft(2)).isEqualTo(before);
         var mail = system.mailbox().waitForMessages(buyer, 1, Duration.ofSeconds(30));
@@ -68,11 +68,7 @@ class BookingJourneyTest {
     }
 
     private static String book(long event, int seats, String buyer, String card) {
-        return given().contentType(ContentType.JSON)
-                .body("{\"eventId\":" + event + ",\"seats\":" + seats + ",\"buyerEmail\":\"" + buyer
-                        + "\",\"card\":{\"number\":\"" + card + "\",\"expiry\":\"12/30\",\"cvc\":\"123\"}}")
-                .post(system.url("booking-service") + "/bookings")
-                .then().statusCode(201).body("status", equalTo("PENDING"))
+        return system.book(event, seats, buyer, card, "123").statusCode(201).body("status", equalTo("PENDING"))
                 .extract().path("id");
     }
 
@@ -80,10 +76,6 @@ class BookingJourneyTest {
         return given().get(system.url("booking-service") + "/events/" + event).then().statusCode(200).extract().path("seatsLeft");
     }
 
-    private static void awaitStatus(String id, String status) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> given()
-                .get(system.url("booking-service") + "/bookings/" + id).then().body("status", equalTo(status)));
-    }
 
     /**
      * Every JSON log line about the booking, in all three services' real output, carries the same

@@ -112,7 +112,7 @@ class LoggingPipelineTest {
     @Test
     void aBookingsLinesFromAllThreeServicesAreFoundByItsTraceIdInOrder() {
         String id = book(1, 1, "ada-" + System.nanoTime() + "@example.com", "4242424242424242", "123");
-        awaitStatus(id, "CONFIRMED");
+        system.awaitBookingStatus(id, "CONFIRMED");
         Instant confirmed = Instant.now();
         String traceId = traceIdOf(id);
 
@@ -143,7 +143,7 @@ class LoggingPipelineTest {
         String id;
         try {
             id = book(1, 1, "grace-" + System.nanoTime() + "@example.com", "4242424242424242", "123");
-            awaitStatus(id, "FAILED");
+            system.awaitBookingStatus(id, "FAILED");
         } finally {
             setGatewayFailureRate(0);
         }
@@ -184,7 +184,7 @@ class LoggingPipelineTest {
     @Test
     void plantedSecretsAppearInNoLogLineOnStdoutInTheFilesOrInOpenSearch() throws IOException {
         String booked = plantSecretsEverywhere();
-        awaitStatus(booked, "CONFIRMED");
+        system.awaitBookingStatus(booked, "CONFIRMED");
         // The planted booking produced lines in all three services: the scan below covers them.
         String traceId = traceIdOf(booked);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
@@ -241,17 +241,9 @@ class LoggingPipelineTest {
     // ---- the booking flow ----
 
     private static String book(long event, int seats, String buyer, String card, String cvc) {
-        return given().contentType(ContentType.JSON)
-                .body("{\"eventId\":" + event + ",\"seats\":" + seats + ",\"buyerEmail\":\"" + buyer
-                        + "\",\"card\":{\"number\":\"" + card + "\",\"expiry\":\"12/30\",\"cvc\":\"" + cvc + "\"}}")
-                .post(system.url("booking-service") + "/bookings")
-                .then().statusCode(201).extract().path("id");
+        return system.book(event, seats, buyer, card, cvc).statusCode(201).extract().path("id");
     }
 
-    private static void awaitStatus(String id, String status) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> given()
-                .get(system.url("booking-service") + "/bookings/" + id).then().body("status", equalTo(status)));
-    }
 
     private static void setGatewayFailureRate(double rate) {
         given().contentType(ContentType.JSON).body("{\"latencyMs\":5,\"jitterMs\":0,\"failureRate\":" + rate + "}")

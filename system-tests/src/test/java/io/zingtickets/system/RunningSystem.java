@@ -1,12 +1,19 @@
 package io.zingtickets.system;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import io.zingtickets.infra.FreePorts;
 import io.zingtickets.infra.KafkaBroker;
 import io.zingtickets.infra.Mailbox;
@@ -71,6 +78,21 @@ final class RunningSystem implements AutoCloseable {
 
     String url(String service) {
         return "http://127.0.0.1:" + httpPorts.get(service);
+    }
+
+    /** A booking as a client sends it; the response, for the caller's own expectations. */
+    ValidatableResponse book(long event, int seats, String buyer, String card, String cvc) {
+        return given().contentType(ContentType.JSON)
+                .body("{\"eventId\":" + event + ",\"seats\":" + seats + ",\"buyerEmail\":\"" + buyer
+                        + "\",\"card\":{\"number\":\"" + card + "\",\"expiry\":\"12/30\",\"cvc\":\"" + cvc + "\"}}")
+                .post(url("booking-service") + "/bookings")
+                .then();
+    }
+
+    /** Waits until the booking reaches {@code status}: settlement happens asynchronously, through Kafka. */
+    void awaitBookingStatus(String id, String status) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> given()
+                .get(url("booking-service") + "/bookings/" + id).then().body("status", equalTo(status)));
     }
 
     Mailbox mailbox() {

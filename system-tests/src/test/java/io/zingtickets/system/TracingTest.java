@@ -117,7 +117,7 @@ class TracingTest {
     @Order(1)
     void aPaidBookingIsOneTraceFromTheApiThroughDatabaseAndKafkaToTheSmtpServer() {
         String id = book(1, 1, CARD);
-        awaitStatus(id, "CONFIRMED");
+        system.awaitBookingStatus(id, "CONFIRMED");
         JaegerTrace trace = awaitTrace(id, TracingTest::complete);
 
         assertThat(trace.spans()).extracting(Span::service).containsAll(SERVICES);
@@ -193,7 +193,7 @@ class TracingTest {
     @Order(2)
     void aDeclinedCardIsAnErrorOnTheGatewaySpanNotOnTheRequest() {
         String id = book(2, 1, DECLINED_CARD);
-        awaitStatus(id, "FAILED");
+        system.awaitBookingStatus(id, "FAILED");
         JaegerTrace trace = awaitTrace(id, TracingTest::complete);
 
         Span gateway = trace.span(in("payment-service").and(s -> s.name().equals("payment.gateway.authorize"))).orElseThrow();
@@ -209,7 +209,7 @@ class TracingTest {
     @Order(3)
     void latencyHistogramsCarryExemplarsThatLeadToTraces() {
         String id = book(1, 1, CARD);
-        awaitStatus(id, "CONFIRMED");
+        system.awaitBookingStatus(id, "CONFIRMED");
         JaegerTrace trace = awaitTrace(id, t -> t.span(in("payment-service").and(s -> s.name().equals("payment.gateway.authorize"))).isPresent());
 
         // Scraped the way Prometheus scrapes: OpenMetrics preferred, text as a fallback.
@@ -276,7 +276,7 @@ class TracingTest {
         for (int i = 0; i < 8; i++) {
             duringOutage.add(book(1, 1, CARD));
         }
-        duringOutage.forEach(id -> awaitStatus(id, "CONFIRMED"));
+        duringOutage.forEach(id -> system.awaitBookingStatus(id, "CONFIRMED"));
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> assertThat(droppedSpans()).as("spans counted as dropped").isGreaterThan(droppedBefore));
         assertThat(serverErrors()).as("5xx answers while tracing is down").isEqualTo(errorsBefore);
@@ -287,7 +287,7 @@ class TracingTest {
 
         jaeger = startJaeger(Path.of("target", "system").toAbsolutePath().resolve("jaeger-restarted-" + UUID.randomUUID()));
         String after = book(1, 1, CARD);
-        awaitStatus(after, "CONFIRMED");
+        system.awaitBookingStatus(after, "CONFIRMED");
         JaegerTrace trace = awaitTrace(after, TracingTest::complete);
         assertThat(trace.spans()).extracting(Span::service).containsAll(SERVICES);
     }
@@ -309,17 +309,9 @@ class TracingTest {
     private static String book(long event, int seats, String card) {
         String buyer = BUYER_MARK + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         plantedEmails.add(buyer);
-        return given().contentType(ContentType.JSON)
-                .body("{\"eventId\":" + event + ",\"seats\":" + seats + ",\"buyerEmail\":\"" + buyer
-                        + "\",\"card\":{\"number\":\"" + card + "\",\"expiry\":\"12/30\",\"cvc\":\"" + CVC + "\"}}")
-                .post(system.url("booking-service") + "/bookings")
-                .then().statusCode(201).extract().path("id");
+        return system.book(event, seats, buyer, card, CVC).statusCode(201).extract().path("id");
     }
 
-    private static void awaitStatus(String id, String status) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> given()
-                .get(system.url("booking-service") + "/bookings/" + id).then().body("status", equalTo(status)));
-    }
 
     /** The booking's trace, found the way a user would: by its id, once it has the spans {@code complete} needs. */
     private static JaegerTrace awaitTrace(String bookingId, java.util.function.Predicate<JaegerTrace> complete) {
