@@ -20,12 +20,6 @@ status=0
 copies=0
 for mapping in "${mappings[@]}"; do
   IFS='|' read -r source pattern chart <<<"$mapping"
-  if [ ! -d "$root/$source" ]; then
-    # The log-pipeline assets come from the logging branch; until it is merged the copies are kept as
-    # they are. Once the sources exist, every copy is checked against them.
-    echo "note: $source/ is not in this tree; $chart/ is left unchecked"
-    continue
-  fi
   declare -A sources=()
   for file in "$root/$source"/$pattern; do
     [ -f "$file" ] || continue
