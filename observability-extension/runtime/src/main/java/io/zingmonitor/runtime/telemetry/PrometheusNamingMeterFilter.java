@@ -94,20 +94,14 @@ public final class PrometheusNamingMeterFilter implements MeterFilter {
 
     /** The tags with snake_case keys, or {@code null} when every key already is. */
     private static List<Tag> snakeCaseKeys(Iterable<Tag> tags) {
-        List<Tag> renamed = null;
-        List<Tag> seen = new ArrayList<>();
+        List<Tag> result = new ArrayList<>();
+        boolean renamed = false;
         for (Tag tag : tags) {
             String key = CAMEL_HUMP.matcher(tag.getKey()).replaceAll("$1_$2").toLowerCase(Locale.ROOT);
-            if (!key.equals(tag.getKey()) && renamed == null) {
-                renamed = new ArrayList<>(seen);
-            }
-            Tag result = key.equals(tag.getKey()) ? tag : Tag.of(key, tag.getValue());
-            seen.add(result);
-            if (renamed != null) {
-                renamed.add(result);
-            }
+            renamed |= !key.equals(tag.getKey());
+            result.add(key.equals(tag.getKey()) ? tag : Tag.of(key, tag.getValue()));
         }
-        return renamed;
+        return renamed ? result : null;
     }
 
     private static String helpFromName(String name) {
