@@ -17,8 +17,10 @@ import os
 import subprocess
 
 INCLUSIVE = [
-    "io.zingmonitor.runtime.http.RequestLogHandler.log",
+    "io.zingmonitor.runtime.http.RequestLog",
     "io.zingmonitor.runtime.http.ClientIdentity",
+    "io.zingmonitor.runtime.http.PublicApiFilter",
+    "io.zingmonitor.runtime.ratelimit",
     "io.zingmonitor.runtime.telemetry",
     "io.zingmonitor.runtime.logging",
     "io.zingmonitor.runtime.redaction",

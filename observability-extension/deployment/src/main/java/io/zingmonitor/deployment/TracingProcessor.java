@@ -103,7 +103,7 @@ class TracingProcessor {
         }
     }
 
-    /** Main router: ahead of ZingMonitor's own filters (request log 2000). */
+    /** Main router: ahead of ZingMonitor's own public-API filter (2000). */
     static final int OPEN_METRICS_PRIORITY = 3000;
 
     /** The service exposes Prometheus metrics (quarkus-micrometer-registry-prometheus). */

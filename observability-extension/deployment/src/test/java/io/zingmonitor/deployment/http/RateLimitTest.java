@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.QuarkusUnitTest;
-import io.zingmonitor.runtime.ratelimit.RateLimitHandler;
+import io.zingmonitor.runtime.ratelimit.RateLimiter;
 
 class RateLimitTest {
 
@@ -34,7 +34,7 @@ class RateLimitTest {
     MeterRegistry registry;
 
     @Inject
-    RateLimitHandler limiter;
+    RateLimiter limiter;
 
     @Test
     void clientOverItsLimitGets429WithRetryAfterOthersDoNot() {

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
@@ -18,9 +20,17 @@ public class ClientIdentity {
 
     public static final String MDC_KEY = "client.id";
     private static final String CONTEXT_KEY = "zingmonitor.client.id";
+    /**
+     * How many clients' hashes are remembered: a hash per request would cost more than everything
+     * else ZingMonitor does with the client id. Past this, the memory starts over (bounded under a
+     * flood of new addresses).
+     */
+    static final int REMEMBERED_CLIENTS = 10_000;
 
     private final String header;
     private final byte[] salt;
+    private final Map<String, String> idsByKey = new ConcurrentHashMap<>();
+    private final Map<String, String> idsByAddress = new ConcurrentHashMap<>();
 
     @jakarta.inject.Inject
     public ClientIdentity(io.zingmonitor.runtime.config.ZingMonitorRuntimeConfig config) {
@@ -39,15 +49,26 @@ public class ClientIdentity {
             return cached;
         }
         String key = context.request().getHeader(header);
-        String raw;
+        String id;
         if (key != null && !key.isBlank()) {
-            raw = "key:" + key;
+            id = remembered(idsByKey, key, "key:");
         } else {
             SocketAddress remote = context.request().remoteAddress();
-            raw = "ip:" + (remote == null ? "unknown" : remote.hostAddress());
+            id = remembered(idsByAddress, remote == null ? "unknown" : remote.hostAddress(), "ip:");
         }
-        String id = hash(raw);
         context.put(CONTEXT_KEY, id);
+        return id;
+    }
+
+    private String remembered(Map<String, String> ids, String value, String kind) {
+        String id = ids.get(value);
+        if (id == null) {
+            if (ids.size() >= REMEMBERED_CLIENTS) {
+                ids.clear();
+            }
+            id = hash(kind + value);
+            ids.put(value, id);
+        }
         return id;
     }
 

@@ -1,9 +1,11 @@
 package io.zingmonitor.runtime.logging;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.jboss.logmanager.ExtLogRecord;
 
+import io.zingmonitor.runtime.http.ClientIdentity;
 import io.zingmonitor.runtime.redaction.SensitiveValueRedactor;
 
 /**
@@ -22,6 +24,13 @@ final class EcsLogContext {
             "spanId", "span.id",
             "parentId", "parent.id",
             "sampled", "trace.sampled");
+
+    /**
+     * Context that ZingMonitor and OpenTelemetry write from parts that cannot hold a secret (ids,
+     * hashes, a route template, numbers): not scanned, since most lines carry them.
+     */
+    static final Set<String> SAFE_KEYS = Set.of("traceId", "spanId", "parentId", "sampled", ClientIdentity.MDC_KEY,
+            "http.request.method", "http.route", "http.response.status_code", "event.duration");
 
     private EcsLogContext() {
     }
@@ -43,7 +52,8 @@ final class EcsLogContext {
         // getMdcCopy() is already a copy: changing the record's MDC while iterating it is safe.
         for (Map.Entry<String, String> entry : mdc.entrySet()) {
             String value = entry.getValue();
-            String safe = redactor == null || value == null ? value : redactor.redact(value);
+            String safe = redactor == null || value == null || SAFE_KEYS.contains(entry.getKey()) ? value
+                    : redactor.redact(value);
             String ecsName = ECS_NAMES.get(entry.getKey());
             if (ecsName != null) {
                 record.removeMdc(entry.getKey());

@@ -8,13 +8,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logmanager.ExtLogRecord;
 
 import io.quarkus.logging.LoggingFilter;
+import io.zingmonitor.runtime.http.RequestLog;
 import io.zingmonitor.runtime.redaction.SensitiveValueRedactor;
 
 /**
  * The last line of defence: every record reaching a log handler has its message (and its exception
  * messages) scanned and masked, so a card number or token logged by any library never reaches stdout,
  * a file or the log pipeline. Log context (MDC) values are masked too, and renamed to ECS
- * ({@link EcsLogContext}).
+ * ({@link EcsLogContext}). The access log's own messages are the exception: {@link RequestLog} builds
+ * them from parts that cannot hold a secret, and scanning one per request would be its largest cost.
  */
 @LoggingFilter(name = RedactingLogFilter.NAME)
 @jakarta.inject.Singleton
@@ -49,7 +51,7 @@ public class RedactingLogFilter implements Filter {
         if (last != null && last.get() == ext) {
             return true;
         }
-        if (enabled) {
+        if (enabled && !RequestLog.LOGGER_NAME.equals(ext.getLoggerName())) {
             redact(ext);
         }
         // Both steps are idempotent, so a handler on another thread (async) that passes again is harmless.

@@ -20,6 +20,12 @@ public final class SensitiveValueRedactor {
             "(?i)([\"']?(?:password|passwd|pwd|secret|token|api[_-]?key|authorization|cvc|cvv|card[_-]?number|iban)[\"']?\\s*[:=]\\s*[\"']?)"
                     // not a value already masked, nor a scheme that the bearer rule masks
                     + "(?!(?:bearer|basic)\\s|\\[REDACTED])([^\"'\\s,&;}]+)");
+    /**
+     * Beginnings of the key names above. A message naming none of them skips that pattern, which is
+     * the costliest of the four, and most lines have a ':' or '=' somewhere.
+     */
+    private static final String[] SECRET_KEY_STEMS = { "pass", "pwd", "secret", "token", "api", "authorization", "cvc",
+            "cvv", "card", "iban" };
 
     private final boolean maskEmails;
 
@@ -42,7 +48,7 @@ public final class SensitiveValueRedactor {
         if (containsIgnoreCase(result, "bearer") || containsIgnoreCase(result, "basic")) {
             result = BEARER.matcher(result).replaceAll("$1 " + Matcher.quoteReplacement(MASK));
         }
-        if (result.indexOf('=') >= 0 || result.indexOf(':') >= 0) {
+        if ((result.indexOf('=') >= 0 || result.indexOf(':') >= 0) && mentionsSecretKey(result)) {
             result = SECRET_ASSIGNMENT.matcher(result).replaceAll("$1" + Matcher.quoteReplacement(MASK));
         }
         return result.equals(text) ? text : result;
@@ -81,6 +87,18 @@ public final class SensitiveValueRedactor {
                 }
             } else if (c != ' ' && c != '-') {
                 digits = 0;
+            }
+        }
+        return false;
+    }
+
+    private static boolean mentionsSecretKey(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char first = Character.toLowerCase(text.charAt(i));
+            for (String stem : SECRET_KEY_STEMS) {
+                if (stem.charAt(0) == first && text.regionMatches(true, i, stem, 0, stem.length())) {
+                    return true;
+                }
             }
         }
         return false;

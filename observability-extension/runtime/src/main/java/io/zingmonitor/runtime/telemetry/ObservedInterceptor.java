@@ -50,17 +50,24 @@ public class ObservedInterceptor {
     MeterRegistry registry;
 
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    /** What each observed method's annotation says, read once rather than on every call. */
+    private final Map<java.lang.reflect.Method, Operation> operations = new ConcurrentHashMap<>();
+
+    private record Operation(String name, List<String> errorOutcomes, String[] attributes, boolean returnsUni) {
+    }
 
     @AroundInvoke
     Object observe(InvocationContext context) throws Exception {
-        Observed observed = ((ArcInvocationContext) context).findIterceptorBinding(Observed.class);
-        String operation = observed.value();
-        List<String> errorOutcomes = List.of(observed.errorOutcomes());
-        if (Uni.class.isAssignableFrom(context.getMethod().getReturnType())) {
+        Operation operation = operations.computeIfAbsent(context.getMethod(), method -> {
+            Observed observed = ((ArcInvocationContext) context).findIterceptorBinding(Observed.class);
+            return new Operation(observed.value(), List.of(observed.errorOutcomes()), ObservedOperations.attributes(method),
+                    Uni.class.isAssignableFrom(method.getReturnType()));
+        });
+        if (operation.returnsUni()) {
             // The log context stays until the Uni ends: Quarkus keeps the MDC on the request's (or
             // message's) Vert.x context, so lines logged after each reactive hop still carry it.
             return Uni.createFrom().deferred(() -> {
-                Observation observation = start(operation, errorOutcomes, context);
+                Observation observation = start(operation, context);
                 try (Scope ignored = observation.span.makeCurrent()) {
                     @SuppressWarnings("unchecked")
                     Uni<Object> result = (Uni<Object>) context.proceed();
@@ -74,7 +81,7 @@ public class ObservedInterceptor {
                 }
             });
         }
-        Observation observation = start(operation, errorOutcomes, context);
+        Observation observation = start(operation, context);
         try (Scope ignored = observation.span.makeCurrent()) {
             Object result = context.proceed();
             if (result instanceof CompletionStage<?> stage) {
@@ -90,10 +97,10 @@ public class ObservedInterceptor {
         }
     }
 
-    private Observation start(String operation, List<String> errorOutcomes, InvocationContext context) {
-        String[] names = ObservedOperations.attributes(context.getMethod());
+    private Observation start(Operation operation, InvocationContext context) {
+        String[] names = operation.attributes();
         Object[] arguments = context.getParameters();
-        var span = tracer.spanBuilder(operation).startSpan();
+        var span = tracer.spanBuilder(operation.name()).startSpan();
         String[] mdcKeys = new String[names.length];
         Object[] previous = new Object[names.length];
         for (int i = 0; i < names.length && i < arguments.length; i++) {
@@ -107,7 +114,7 @@ public class ObservedInterceptor {
             previous[i] = MDC.get(names[i]);
             MDC.put(names[i], value);
         }
-        return new Observation(operation, errorOutcomes, span, System.nanoTime(), mdcKeys, previous);
+        return new Observation(operation.name(), operation.errorOutcomes(), span, System.nanoTime(), mdcKeys, previous);
     }
 
     private final class Observation {

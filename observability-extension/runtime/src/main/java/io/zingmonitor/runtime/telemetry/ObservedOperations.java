@@ -3,7 +3,6 @@ package io.zingmonitor.runtime.telemetry;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which parameters of each {@code @Observed} method are telemetry attributes, as discovered at build
@@ -14,24 +13,21 @@ public final class ObservedOperations {
     private static final String[] NONE = new String[0];
 
     private static volatile Map<String, List<String>> attributesByMethod = Map.of();
-    private static final Map<Method, String[]> cache = new ConcurrentHashMap<>();
 
     private ObservedOperations() {
     }
 
     static void register(Map<String, List<String>> attributes) {
         attributesByMethod = Map.copyOf(attributes);
-        cache.clear();
     }
 
     /**
-     * Attribute names by parameter position; {@code null} where a parameter is not an attribute.
+     * Attribute names by parameter position; {@code null} where a parameter is not an attribute. The
+     * interceptor keeps the answer per method.
      */
     static String[] attributes(Method method) {
-        return cache.computeIfAbsent(method, m -> {
-            List<String> names = attributesByMethod.get(key(m));
-            return names == null ? NONE : names.toArray(String[]::new);
-        });
+        List<String> names = attributesByMethod.get(key(method));
+        return names == null ? NONE : names.toArray(String[]::new);
     }
 
     /** {@code com.acme.Service#book(java.lang.String,int)}: the same key the build step computes. */

@@ -15,7 +15,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
@@ -29,7 +28,7 @@ import io.zingmonitor.runtime.problem.ProblemResponses;
  * logged once per client every {@value #ABUSE_LOG_INTERVAL_SECONDS} s and ranked in a bounded top N.
  */
 @Singleton
-public class RateLimitHandler implements Handler<RoutingContext> {
+public class RateLimiter {
 
     static final Logger ABUSE_LOG = Logger.getLogger("io.zingmonitor.abuse");
     static final long ABUSE_LOG_INTERVAL_SECONDS = 10;
@@ -56,7 +55,7 @@ public class RateLimitHandler implements Handler<RoutingContext> {
     private final long rankingTimer;
 
     @Inject
-    public RateLimitHandler(ZingMonitorRuntimeConfig config, ClientIdentity clients, MeterRegistry registry, Vertx vertx) {
+    public RateLimiter(ZingMonitorRuntimeConfig config, ClientIdentity clients, MeterRegistry registry, Vertx vertx) {
         var limits = config.rateLimit();
         this.enabled = limits.enabled();
         this.ratePerSecond = limits.requestsPerSecond();
@@ -76,11 +75,10 @@ public class RateLimitHandler implements Handler<RoutingContext> {
         this.rankingTimer = vertx.setPeriodic(TimeUnit.SECONDS.toMillis(5), id -> publishRanking());
     }
 
-    @Override
-    public void handle(RoutingContext context) {
+    /** Whether the request may go on; when not, it has been answered with 429. */
+    public boolean admits(RoutingContext context) {
         if (!enabled || excluded(context.normalizedPath())) {
-            context.next();
-            return;
+            return true;
         }
         String client = clients.of(context);
         long now = System.nanoTime();
@@ -93,10 +91,10 @@ public class RateLimitHandler implements Handler<RoutingContext> {
         }
         long waitNanos = bucket.tryTake(now);
         if (waitNanos == 0) {
-            context.next();
-            return;
+            return true;
         }
         reject(context, client, now, waitNanos);
+        return false;
     }
 
     private void reject(RoutingContext context, String client, long now, long waitNanos) {

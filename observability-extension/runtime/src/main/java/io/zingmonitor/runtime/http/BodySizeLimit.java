@@ -8,7 +8,6 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.runtime.configuration.MemorySize;
-import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import io.zingmonitor.runtime.problem.ProblemResponses;
@@ -19,7 +18,7 @@ import io.zingmonitor.runtime.problem.ProblemResponses;
  * declared length are still cut off by Quarkus.
  */
 @Singleton
-public class BodySizeLimitHandler implements Handler<RoutingContext> {
+public class BodySizeLimit {
 
     private static final Buffer BODY = Buffer.buffer("{\"type\":\"urn:problem-type:zingtickets:payload-too-large\","
             + "\"title\":\"Payload Too Large\",\"status\":413,"
@@ -28,21 +27,24 @@ public class BodySizeLimitHandler implements Handler<RoutingContext> {
     private final long limit;
 
     @Inject
-    public BodySizeLimitHandler(@ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> limit) {
+    public BodySizeLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> limit) {
         this.limit = limit.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
     }
 
-    @Override
-    public void handle(RoutingContext context) {
+    /** Whether the request may go on; when not, it has been answered with 413. */
+    public boolean admits(RoutingContext context) {
+        if (limit == Long.MAX_VALUE) {
+            return true;
+        }
         String length = context.request().getHeader("Content-Length");
-        if (length != null && limit != Long.MAX_VALUE && declaredLength(length) > limit) {
+        if (length != null && declaredLength(length) > limit) {
             context.response().setStatusCode(413)
                     .putHeader("Content-Type", ProblemResponses.MEDIA_TYPE)
                     .putHeader("Connection", "close")
                     .end(BODY);
-            return;
+            return false;
         }
-        context.next();
+        return true;
     }
 
     private static long declaredLength(String header) {

@@ -1,0 +1,33 @@
+package io.zingmonitor.deployment.redaction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.zingmonitor.runtime.redaction.SensitiveValueRedactor;
+
+/** The free-text scan on its own: every secret-named key in any spelling, and nothing else touched. */
+class SensitiveValueRedactorTest {
+
+    private final SensitiveValueRedactor redactor = new SensitiveValueRedactor(true);
+
+    @ParameterizedTest
+    @ValueSource(strings = { "PASSWORD=s3cr3tvalue", "passwd: s3cr3tvalue", "Pwd=s3cr3tvalue", "client_secret=s3cr3tvalue",
+            "access_token=s3cr3tvalue", "API-KEY: s3cr3tvalue", "apikey=s3cr3tvalue", "Authorization: s3cr3tvalue",
+            "CVV=s3cr3tvalue", "\"cvc\":\"s3cr3tvalue\"", "card_number=s3cr3tvalue", "cardNumber: s3cr3tvalue",
+            "IBAN: s3cr3tvalue", "retry with token = s3cr3tvalue" })
+    void masksTheValueOfEverySecretNamedKey(String assignment) {
+        String line = "request failed, " + assignment + " after 3 attempts";
+
+        assertThat(redactor.redact(line)).doesNotContain("s3cr3tvalue").contains(SensitiveValueRedactor.MASK)
+                .startsWith("request failed, ").endsWith(" after 3 attempts");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "Booking 5f0c7a1e-2b4d-4c55-9a3e-6f1d2c3b4a59 created: 2 seat(s) for event 7, payment requested",
+            "GET /events/{id} 200 0.84 ms", "retries=3, timeout: 5s", "capacity: 120 seats" })
+    void leavesTextWithoutSecretsAsItIs(String line) {
+        assertThat(redactor.redact(line)).isSameAs(line);
+    }
+}
