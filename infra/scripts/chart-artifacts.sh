@@ -16,31 +16,19 @@ mappings=(
   "monitoring/logging/opensearch|*.json|k8s/platform/files/logging/opensearch"
   "monitoring/logging/opensearch-dashboards|*.ndjson|k8s/platform/files/logging/opensearch-dashboards"
 )
-status=0
-copies=0
+source "$root/infra/scripts/copies.sh"
 for mapping in "${mappings[@]}"; do
   IFS='|' read -r source pattern chart <<<"$mapping"
   declare -A sources=()
   for file in "$root/$source"/$pattern; do
     [ -f "$file" ] || continue
     sources["$(basename "$file")"]=1
-    copies=$((copies + 1))
-    if [ "$mode" = sync ]; then
-      mkdir -p "$root/$chart"
-      cp "$file" "$root/$chart/"
-    elif ! cmp -s "$file" "$root/$chart/$(basename "$file")"; then
-      echo "DRIFT: $chart/$(basename "$file") differs from $source/$(basename "$file") (run: infra/scripts/chart-artifacts.sh sync)"
-      status=1
-    fi
+    copy_or_compare "$file" "$root/$chart/$(basename "$file")" "infra/scripts/chart-artifacts.sh sync"
   done
   for copy in "$root/$chart"/$pattern; do
     [ -f "$copy" ] || continue
-    if [ -z "${sources[$(basename "$copy")]:-}" ]; then
-      if [ "$mode" = sync ]; then rm "$copy"; else echo "STALE: ${copy#$root/} has no source in $source/"; status=1; fi
-    fi
+    [ -n "${sources[$(basename "$copy")]:-}" ] || no_source "$copy" "has no source in $source/"
   done
   unset sources
 done
-[ "$mode" = sync ] && echo "chart copies synced: $copies files"
-[ "$mode" = check ] && [ $status -eq 0 ] && echo "chart copies up to date: $copies files"
-exit $status
+finish "chart copies"

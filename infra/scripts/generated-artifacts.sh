@@ -16,25 +16,14 @@ for s in "${services[@]}"; do
     expected["grafana-dashboards/$(basename "$d")"]="$d"
   done
 done
-status=0
+source "$root/infra/scripts/copies.sh"
 for target in "${!expected[@]}"; do
-  source="${expected[$target]}"
-  if [ "$mode" = sync ]; then
-    mkdir -p "$root/$(dirname "$target")"
-    cp "$source" "$root/$target"
-  elif ! cmp -s "$source" "$root/$target"; then
-    echo "DRIFT: $target differs from ${source#$root/} (run: make generate)"
-    diff -u "$root/$target" "$source" | head -20 || true
-    status=1
-  fi
+  copy_or_compare "${expected[$target]}" "$root/$target" "make generate"
 done
 # Nothing committed that the build no longer generates.
 for committed in "$root"/monitoring/rules/*.rules.yml "$root"/grafana-dashboards/*.json; do
   [ -e "$committed" ] || continue
-  relative="${committed#$root/}"
-  if [ -z "${expected[$relative]:-}" ]; then
-    if [ "$mode" = sync ]; then rm "$committed"; else echo "STALE: $relative is no longer generated"; status=1; fi
-  fi
+  [ -n "${expected[${committed#$root/}]:-}" ] || no_source "$committed" "is no longer generated"
 done
 # The panel-by-panel catalogue is derived from the dashboards just compared or copied.
 if [ "$mode" = sync ]; then
@@ -42,6 +31,4 @@ if [ "$mode" = sync ]; then
 elif ! python3 "$root/infra/scripts/dashboard-catalogue.py"; then
   status=1
 fi
-[ "$mode" = sync ] && echo "generated artifacts synced: ${#expected[@]} files"
-[ "$mode" = check ] && [ $status -eq 0 ] && echo "generated artifacts up to date: ${#expected[@]} files"
-exit $status
+finish "generated artifacts"

@@ -4,6 +4,7 @@ import static io.zingmonitor.deployment.alerts.PromQl.CONSUMER_LAG;
 import static io.zingmonitor.deployment.alerts.PromQl.HTTP_REQUESTS;
 import static io.zingmonitor.deployment.alerts.PromQl.LOG_EVENTS;
 import static io.zingmonitor.deployment.alerts.PromQl.OPERATIONS;
+import static io.zingmonitor.deployment.alerts.PromQl.SPANS_DROPPED;
 import static io.zingmonitor.deployment.alerts.PromQl.number;
 
 import java.util.ArrayList;
@@ -146,6 +147,15 @@ public final class AlertRuleGenerator {
                     application + "'s Kafka consumers are {{ $value | humanize }} records behind",
                     "A consumer of " + application + " is more than " + alerts.kafkaLagThreshold()
                             + " records behind, or over a tenth of that and still falling behind."));
+        }
+        if (plan.meters().stream().anyMatch(m -> m.name().equals(SPANS_DROPPED))) {
+            // 10 minutes, longer than the rate's window: one burst (a Jaeger restart) keeps the 5-minute
+            // rate above zero for 5 minutes and must not page anyone; only dropping that goes on does.
+            rules.add(alert("SpansDropped", "sum by (reason) (rate(" + SPANS_DROPPED + app + "[5m])) > 0", "10m", "warning",
+                    application + " drops {{ $value | humanize }} spans per second ({{ $labels.reason }})",
+                    "Spans of " + application + " have not reached the tracing backend for 10 minutes, so its traces are "
+                            + "incomplete; requests are not affected. queue_full: more spans than the exporter sends; "
+                            + "export_failed: the backend is unreachable or refuses them."));
         }
         // One rule for both ways of being down (promtool rejects two rules with the same name and labels):
         // an instance that does not answer its scrape, or no instance left to scrape at all.

@@ -10,6 +10,8 @@ final class PromQl {
     static final String HTTP_REQUESTS = "http_server_requests_seconds";
     static final String OPERATIONS = "zingmonitor_operation_duration_seconds";
     static final String LOG_EVENTS = "zingmonitor_log_events_total";
+    static final String SPANS_DROPPED = io.zingmonitor.runtime.telemetry.MeterNames.prometheus(
+            io.zingmonitor.runtime.tracing.SpanExportMetrics.SPANS_DROPPED) + "_total";
     static final String CONSUMER_LAG = "kafka_consumer_fetch_manager_records_lag_max";
 
     private final String application;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zingmonitor.deployment.dashboards.GrafanaJson.Query;
 import io.zingmonitor.runtime.plan.TelemetryPlan;
 import io.zingmonitor.runtime.telemetry.MeterNames;
+import io.zingmonitor.runtime.tracing.SpanExportMetrics;
 
 /**
  * Grafana dashboards derived from telemetry plans: one per service (a panel per endpoint, operation
@@ -20,6 +21,7 @@ public final class DashboardGenerator {
     static final String RATE = "[$__rate_interval]";
     static final String MESSAGES = MeterNames.prometheus(MeterNames.MESSAGES) + "_total";
     static final String MESSAGE_PROCESSING = MeterNames.prometheus(MeterNames.MESSAGE_PROCESSING) + "_seconds";
+    static final String SPANS_DROPPED = MeterNames.prometheus(SpanExportMetrics.SPANS_DROPPED) + "_total";
 
     private final String jaegerUrl;
     private final String logsUrl;
@@ -99,12 +101,18 @@ public final class DashboardGenerator {
             }
         }
         jvm(d, app);
-        d.row("Logs");
+        d.row("Logs and traces");
         d.timeseries("Log events by level", "Log lines per second by level (ErrorLogSpike watches ERROR).", "ops", false,
                 new Query("sum by (level) (rate(zingmonitor_log_events_total{" + app + "}" + RATE + "))", "{{level}}"));
         d.timeseries("Errors and warnings by logger", "Which loggers write ERROR and WARN lines.", "ops", false,
                 new Query("sum by (logger, level) (rate(zingmonitor_log_events_total{" + app + ",level=~\"ERROR|WARN\"}" + RATE
                         + "))", "{{level}} {{logger}}"));
+        if (plan.meters().stream().anyMatch(m -> m.name().equals(SPANS_DROPPED))) {
+            d.timeseries("Spans dropped by reason", "Spans that never reached Jaeger (the SpansDropped alert): queue_full "
+                    + "means more spans than the exporter sends, export_failed that the backend did not take them. "
+                    + "Traces are then incomplete; requests are not affected.", "ops", false,
+                    new Query("sum by (reason) (rate(" + SPANS_DROPPED + "{" + app + "}" + RATE + "))", "{{reason}}"));
+        }
         return d.build();
     }
 

@@ -8,6 +8,7 @@ import io.zingmonitor.runtime.plan.TelemetryPlan.Endpoint;
 import io.zingmonitor.runtime.plan.TelemetryPlan.Meter;
 import io.zingmonitor.runtime.plan.TelemetryPlan.Operation;
 import io.zingmonitor.runtime.telemetry.MeterNames;
+import io.zingmonitor.runtime.tracing.SpanExportMetrics;
 
 /**
  * The meters a service exposes given what it contains, in their Prometheus names: the list the
@@ -38,6 +39,8 @@ final class MeterCatalog {
         }
         meters.add(new Meter(MeterNames.prometheus(MeterNames.LOG_EVENTS) + "_total", "counter", "events",
                 List.of("level", "logger"), "Log events by level and logger"));
+        meters.add(new Meter(MeterNames.prometheus(SpanExportMetrics.SPANS_DROPPED) + "_total", "counter", "spans",
+                List.of("reason"), "Spans that never reached the tracing backend: export queue full, or export failed"));
         return List.copyOf(meters);
     }
 }

@@ -22,7 +22,8 @@ class AlertRuleGeneratorTest {
             List.of(new TelemetryPlan.Endpoint("POST", "/bookings", "BookingResource#create")),
             List.of(new TelemetryPlan.Channel("payment-completed", "incoming", "smallrye-kafka", "payment.completed", "x")),
             List.of(new TelemetryPlan.Operation("booking.create", "BookingService#create", List.of())),
-            List.of(), List.of());
+            List.of(), List.of(new TelemetryPlan.Meter("zingmonitor_spans_dropped_total", "counter", "spans",
+                    List.of("reason"), "Spans that never reached the tracing backend")));
 
     static final TelemetryPlan WORKER = new TelemetryPlan("worker", "1.0", List.of(), List.of(), List.of(), List.of(),
             List.of());
@@ -38,14 +39,20 @@ class AlertRuleGeneratorTest {
                 new AlertRuleGenerator(BOOKING, config).rules()));
 
         assertThat(yaml).contains("alert: HighLatency", "alert: HighErrorRate", "alert: BookingSpike",
-                "alert: ErrorLogSpike", "alert: KafkaConsumerLag", "alert: ServiceDown", "alert: AvailabilityBudgetBurn",
-                "alert: LatencyBudgetBurn",
+                "alert: ErrorLogSpike", "alert: KafkaConsumerLag", "alert: SpansDropped", "alert: ServiceDown",
+                "alert: AvailabilityBudgetBurn", "alert: LatencyBudgetBurn",
                 "runbook_url: https://github.com/zingtickets/zingtickets/blob/main/docs/runbooks.md#highlatency",
                 "service: booking-service");
         String expressions = String.join("\n", new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(yaml)
                 .findValuesAsText("expr"));
         assertThat(expressions).contains("> 0.75", "operation=\"booking.create\"}[5m])) * 60 > 100", "le=\"0.5\"");
         promtoolAccepts(yaml);
+        // Every alert's runbook_url anchor has its section in the runbooks.
+        String runbooks = java.nio.file.Files.readString(java.nio.file.Path.of("../../docs/runbooks.md"));
+        java.util.regex.Matcher alert = java.util.regex.Pattern.compile("alert: (\\w+)").matcher(yaml);
+        while (alert.find()) {
+            assertThat(runbooks).contains("\n## " + alert.group(1).toLowerCase(java.util.Locale.ROOT) + "\n");
+        }
     }
 
     @Test
@@ -54,7 +61,7 @@ class AlertRuleGeneratorTest {
                 new AlertRuleGenerator(WORKER, config(Map.of("zingmonitor.slo.enabled", "true"))).rules()));
 
         assertThat(yaml).contains("alert: HighErrorRate", "alert: ServiceDown")
-                .doesNotContain("HighLatency", "KafkaConsumerLag", "BudgetBurn");
+                .doesNotContain("HighLatency", "KafkaConsumerLag", "BudgetBurn", "SpansDropped");
         promtoolAccepts(yaml);
     }
 
