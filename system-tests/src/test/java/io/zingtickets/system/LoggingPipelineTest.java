@@ -133,6 +133,11 @@ class LoggingPipelineTest {
         assertThat(created).as("booking created line").isNotNegative();
         assertThat(paid).as("payment line after the booking line").isGreaterThan(created);
         assertThat(mailed).as("email line after the payment line").isGreaterThan(paid);
+        // The caller's hashed client id crosses both Kafka hops with the messages.
+        String client = field(story.get(created), "client.id");
+        assertThat(client).as("client id of the booking request").matches("[0-9a-f]{12}");
+        assertThat(field(story.get(paid), "client.id")).as("client id in payment-service").isEqualTo(client);
+        assertThat(field(story.get(mailed), "client.id")).as("client id in email-service").isEqualTo(client);
     }
 
     @Test

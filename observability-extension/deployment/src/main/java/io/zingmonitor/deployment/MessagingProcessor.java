@@ -21,6 +21,7 @@ import io.zingmonitor.deployment.plan.TelemetryPlanBuildItem;
 import io.zingmonitor.runtime.config.ZingMonitorBuildTimeConfig;
 import io.zingmonitor.runtime.messaging.ChannelMetricsCollector;
 import io.zingmonitor.runtime.messaging.MessageLogContext;
+import io.zingmonitor.runtime.messaging.ClientIdPropagation;
 import io.zingmonitor.runtime.messaging.MessageLogContextInterceptor;
 import io.zingmonitor.runtime.messaging.MessageObservationConfigBuilder;
 import io.zingmonitor.runtime.messaging.MessagingRecorder;
@@ -62,12 +63,15 @@ class MessagingProcessor {
         }
     }
 
-    /** The client id of the request behind a message, in its consumer's log context. */
+    /** The client id of the request behind a message, sent with it and put in its consumer's log context. */
     @BuildStep
-    AdditionalBeanBuildItem messageLogContextInterceptor() {
-        return AdditionalBeanBuildItem.builder()
+    void clientIdAcrossMessages(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans) {
+        beans.produce(AdditionalBeanBuildItem.builder()
                 .addBeanClasses(MessageLogContextInterceptor.class, MessageLogContext.class)
-                .setUnremovable().build();
+                .setUnremovable().build());
+        if (capabilities.isPresent(Capability.MESSAGING)) {
+            beans.produce(AdditionalBeanBuildItem.unremovableOf(ClientIdPropagation.class));
+        }
     }
 
     /** Binds the interceptor to the {@code @Incoming} methods of the plan's incoming channels, and to nothing else. */

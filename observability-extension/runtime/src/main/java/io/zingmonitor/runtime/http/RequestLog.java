@@ -12,7 +12,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * One structured line per HTTP request: method, route template, status, duration, trace and client.
  * Errors and slow requests are always logged; fast successes are sampled. The client id also goes
- * into the log context, so every line the request causes carries it.
+ * into the log context, so every line the request causes carries it (and every message it sends:
+ * {@code ClientIdPropagation}).
  */
 @jakarta.inject.Singleton
 public class RequestLog {
@@ -41,7 +42,6 @@ public class RequestLog {
     public void begin(RoutingContext context) {
         String clientId = clients.of(context);
         MDC.put(ClientIdentity.MDC_KEY, clientId);
-        ClientIdBaggage.attach(context, clientId);
         if (enabled) {
             long start = System.nanoTime();
             SpanContext span = Span.current().getSpanContext();

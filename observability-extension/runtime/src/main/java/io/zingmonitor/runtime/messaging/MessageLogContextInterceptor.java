@@ -8,13 +8,12 @@ import jakarta.interceptor.InvocationContext;
 import org.jboss.logging.MDC;
 
 import io.opentelemetry.api.baggage.Baggage;
-import io.zingmonitor.runtime.http.ClientIdBaggage;
 import io.zingmonitor.runtime.http.ClientIdentity;
 
 /**
  * Puts the client id of the request that caused a message into the log context of its consumer, so
  * every line logged while the message is processed names the client, as the request's lines do. The
- * id travels as W3C baggage in the message headers (see {@link ClientIdBaggage}); trace and span ids
+ * id travels as W3C baggage in the message headers (see {@link ClientIdPropagation}); trace and span ids
  * are already there, from the consumer span Quarkus makes current. The log context lives on the
  * message's own Vert.x context, so it also holds after reactive hops and ends with the message.
  */
@@ -25,7 +24,7 @@ public class MessageLogContextInterceptor {
 
     @AroundInvoke
     Object withClientId(InvocationContext context) throws Exception {
-        String clientId = Baggage.current().getEntryValue(ClientIdBaggage.KEY);
+        String clientId = Baggage.current().getEntryValue(ClientIdPropagation.KEY);
         if (clientId != null && MDC.get(ClientIdentity.MDC_KEY) == null) {
             MDC.put(ClientIdentity.MDC_KEY, clientId);
         }
