@@ -148,7 +148,7 @@ public final class AlertRuleGenerator {
                     "A consumer of " + application + " is more than " + alerts.kafkaLagThreshold()
                             + " records behind, or over a tenth of that and still falling behind."));
         }
-        if (plan.meters().stream().anyMatch(m -> m.name().equals(SPANS_DROPPED))) {
+        if (plan.hasMeter(SPANS_DROPPED)) {
             // 10 minutes, longer than the rate's window: one burst (a Jaeger restart) keeps the 5-minute
             // rate above zero for 5 minutes and must not page anyone; only dropping that goes on does.
             rules.add(alert("SpansDropped", "sum by (reason) (rate(" + SPANS_DROPPED + app + "[5m])) > 0", "10m", "warning",

@@ -81,7 +81,7 @@ public final class DashboardGenerator {
                             + app + "}" + RATE + ")))", "{{operation}}"));
         }
         boolean consumes = plan.channels().stream().anyMatch(c -> "incoming".equals(c.direction()) && c.topic() != null);
-        boolean messageMeters = plan.meters().stream().anyMatch(m -> m.name().equals(MESSAGES));
+        boolean messageMeters = plan.hasMeter(MESSAGES);
         if (messageMeters || consumes) {
             d.row("Messaging");
             if (messageMeters) {
@@ -107,7 +107,7 @@ public final class DashboardGenerator {
         d.timeseries("Errors and warnings by logger", "Which loggers write ERROR and WARN lines.", "ops", false,
                 new Query("sum by (logger, level) (rate(zingmonitor_log_events_total{" + app + ",level=~\"ERROR|WARN\"}" + RATE
                         + "))", "{{level}} {{logger}}"));
-        if (plan.meters().stream().anyMatch(m -> m.name().equals(SPANS_DROPPED))) {
+        if (plan.hasMeter(SPANS_DROPPED)) {
             d.timeseries("Spans dropped by reason", "Spans that never reached Jaeger (the SpansDropped alert): queue_full "
                     + "means more spans than the exporter sends, export_failed that the backend did not take them. "
                     + "Traces are then incomplete; requests are not affected.", "ops", false,

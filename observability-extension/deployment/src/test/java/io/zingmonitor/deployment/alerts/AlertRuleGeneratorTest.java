@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -48,10 +51,10 @@ class AlertRuleGeneratorTest {
         assertThat(expressions).contains("> 0.75", "operation=\"booking.create\"}[5m])) * 60 > 100", "le=\"0.5\"");
         promtoolAccepts(yaml);
         // Every alert's runbook_url anchor has its section in the runbooks.
-        String runbooks = java.nio.file.Files.readString(java.nio.file.Path.of("../../docs/runbooks.md"));
-        java.util.regex.Matcher alert = java.util.regex.Pattern.compile("alert: (\\w+)").matcher(yaml);
+        String runbooks = Files.readString(Path.of("../../docs/runbooks.md"));
+        Matcher alert = Pattern.compile("alert: (\\w+)").matcher(yaml);
         while (alert.find()) {
-            assertThat(runbooks).contains("\n## " + alert.group(1).toLowerCase(java.util.Locale.ROOT) + "\n");
+            assertThat(runbooks).contains("\n## " + alert.group(1).toLowerCase(Locale.ROOT) + "\n");
         }
     }
 

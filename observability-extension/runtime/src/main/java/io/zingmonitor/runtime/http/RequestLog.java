@@ -1,5 +1,6 @@
 package io.zingmonitor.runtime.http;
 
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.jboss.logging.Logger;
@@ -24,6 +25,13 @@ public class RequestLog {
      */
     public static final String LOGGER_NAME = "io.zingmonitor.http";
     static final Logger LOG = Logger.getLogger(LOGGER_NAME);
+
+    private static final String METHOD = "http.request.method";
+    private static final String ROUTE = "http.route";
+    private static final String STATUS = "http.response.status_code";
+    private static final String DURATION = "event.duration";
+    /** The log context the access line adds for itself, and removes after it: safe parts only. */
+    public static final Set<String> LINE_CONTEXT_KEYS = Set.of(METHOD, ROUTE, STATUS, DURATION);
 
     private final ClientIdentity clients;
     private final boolean enabled;
@@ -66,10 +74,10 @@ public class RequestLog {
             route = status == 404 ? "NOT_FOUND" : "UNMATCHED"; // never the raw path: it may carry ids or secrets
         }
         String statusCode = Integer.toString(status);
-        MDC.put("http.request.method", method);
-        MDC.put("http.route", route);
-        MDC.put("http.response.status_code", statusCode);
-        MDC.put("event.duration", Long.toString(nanos));
+        MDC.put(METHOD, method);
+        MDC.put(ROUTE, route);
+        MDC.put(STATUS, statusCode);
+        MDC.put(DURATION, Long.toString(nanos));
         MDC.put(ClientIdentity.MDC_KEY, clientId);
         if (span.isValid()) {
             MDC.put("traceId", span.getTraceId());
@@ -79,10 +87,7 @@ public class RequestLog {
             // Plain concatenation: a format string would be parsed again for every request.
             LOG.log(level, method + ' ' + route + ' ' + statusCode + ' ' + milliseconds(nanos) + " ms" + (slow ? " (slow)" : ""));
         } finally {
-            MDC.remove("http.request.method");
-            MDC.remove("http.route");
-            MDC.remove("http.response.status_code");
-            MDC.remove("event.duration");
+            LINE_CONTEXT_KEYS.forEach(MDC::remove);
         }
     }
 

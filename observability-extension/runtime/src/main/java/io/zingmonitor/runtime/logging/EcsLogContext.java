@@ -1,11 +1,13 @@
 package io.zingmonitor.runtime.logging;
 
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
 import org.jboss.logmanager.ExtLogRecord;
 
 import io.zingmonitor.runtime.http.ClientIdentity;
+import io.zingmonitor.runtime.http.RequestLog;
 import io.zingmonitor.runtime.redaction.SensitiveValueRedactor;
 
 /**
@@ -26,13 +28,20 @@ final class EcsLogContext {
             "sampled", "trace.sampled");
 
     /**
-     * Context that ZingMonitor and OpenTelemetry write from parts that cannot hold a secret (ids,
-     * hashes, a route template, numbers): not scanned, since most lines carry them.
+     * Context that ZingMonitor and OpenTelemetry write from parts that cannot hold a secret (the trace
+     * context, the hashed client, the access line's route template and numbers): not scanned, since
+     * most lines carry them.
      */
-    static final Set<String> SAFE_KEYS = Set.of("traceId", "spanId", "parentId", "sampled", ClientIdentity.MDC_KEY,
-            "http.request.method", "http.route", "http.response.status_code", "event.duration");
+    static final Set<String> SAFE_KEYS = safeKeys();
 
     private EcsLogContext() {
+    }
+
+    private static Set<String> safeKeys() {
+        Set<String> keys = new HashSet<>(ECS_NAMES.keySet());
+        keys.add(ClientIdentity.MDC_KEY);
+        keys.addAll(RequestLog.LINE_CONTEXT_KEYS);
+        return Set.copyOf(keys);
     }
 
     static void apply(ExtLogRecord record, SensitiveValueRedactor redactor) {

@@ -15,6 +15,11 @@ public record TelemetryPlan(
         List<SensitiveField> sensitiveFields,
         List<Meter> meters) {
 
+    /** Whether the service exposes the meter of this Prometheus name, so a panel or rule may query it. */
+    public boolean hasMeter(String prometheusName) {
+        return meters.stream().anyMatch(m -> m.name().equals(prometheusName));
+    }
+
     /** A REST endpoint by method and route template (the only form the path takes in telemetry). */
     public record Endpoint(String method, String route, String handler) {
     }

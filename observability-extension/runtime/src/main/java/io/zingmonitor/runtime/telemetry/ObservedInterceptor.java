@@ -114,21 +114,18 @@ public class ObservedInterceptor {
             previous[i] = MDC.get(names[i]);
             MDC.put(names[i], value);
         }
-        return new Observation(operation.name(), operation.errorOutcomes(), span, System.nanoTime(), mdcKeys, previous);
+        return new Observation(operation, span, System.nanoTime(), mdcKeys, previous);
     }
 
     private final class Observation {
-        final String operation;
-        final List<String> errorOutcomes;
+        final Operation operation;
         final Span span;
         final long startNanos;
         final String[] mdcKeys;
         final Object[] previousMdc;
 
-        Observation(String operation, List<String> errorOutcomes, Span span, long startNanos, String[] mdcKeys,
-                Object[] previousMdc) {
+        Observation(Operation operation, Span span, long startNanos, String[] mdcKeys, Object[] previousMdc) {
             this.operation = operation;
-            this.errorOutcomes = errorOutcomes;
             this.span = span;
             this.startNanos = startNanos;
             this.mdcKeys = mdcKeys;
@@ -144,7 +141,7 @@ public class ObservedInterceptor {
                 span.recordException(failure);
                 span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
                 span.setAttribute(ERROR_TYPE, failure.getClass().getName());
-            } else if (errorOutcomes.contains(outcome)) {
+            } else if (operation.errorOutcomes().contains(outcome)) {
                 span.setStatus(StatusCode.ERROR, outcome);
                 span.setAttribute(ERROR_TYPE, outcome);
             }
@@ -153,7 +150,7 @@ public class ObservedInterceptor {
             // Recorded with the operation's span current, so the timer's histogram bucket carries
             // this trace as its exemplar (the callback may run where another span, or none, is current).
             try (Scope ignored = span.makeCurrent()) {
-                timer(operation, outcome).record(System.nanoTime() - startNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+                timer(operation.name(), outcome).record(System.nanoTime() - startNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
             }
             span.end();
         }
