@@ -81,17 +81,17 @@ class TracingProcessor {
         });
     }
 
-    /**
-     * On the management interface, where the metrics endpoint lives when it is enabled. Management
-     * filters run in ascending priority (unlike main-router filters): this one goes first, ahead of
-     * authentication (-200), since it only narrows a header.
-     */
     /** Exemplars only where Prometheus 2.42 accepts them, once it is served OpenMetrics. */
     @BuildStep(onlyIf = PrometheusRegistryPresent.class)
     AdditionalBeanBuildItem exemplarSafeRegistry() {
         return AdditionalBeanBuildItem.unremovableOf(BucketExemplarsPrometheusRegistry.Producer.class);
     }
 
+    /**
+     * On the management interface, where the metrics endpoint lives when it is enabled. Management
+     * filters run in ascending priority (unlike main-router filters): this one goes first, ahead of
+     * authentication (-200), since it only narrows a header.
+     */
     @BuildStep(onlyIf = PrometheusRegistryPresent.class)
     @Record(ExecutionTime.STATIC_INIT)
     void openMetricsForPrometheus(TracingRecorder recorder, ManagementInterfaceBuildTimeConfig management,

@@ -18,11 +18,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.QuarkusUnitTest;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.zingmonitor.Observed;
 import io.zingmonitor.TelemetryAttribute;
 
@@ -42,6 +48,12 @@ class ObservedOperationTest {
 
     @Inject
     InMemorySpanExporter spans;
+
+    @Inject
+    Tracer tracer;
+
+    @Inject
+    Vertx vertx;
 
     @BeforeEach
     void reset() {
@@ -92,6 +104,47 @@ class ObservedOperationTest {
         assertThat(timer.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(50);
     }
 
+    /**
+     * As in a request: on a duplicated Vert.x context under a server span, work done after an
+     * asynchronous hop inside the operation nests under its span, and once the Uni has ended the
+     * server span is current again.
+     */
+    @Test
+    void uniOnARequestContextNestsLaterWorkAndRestoresTheCallerSpan() throws Exception {
+        var ended = new java.util.concurrent.CompletableFuture<String>();
+        Context request = VertxContext.getOrCreateDuplicatedContext(vertx);
+        request.runOnContext(ignored -> {
+            Span server = tracer.spanBuilder("request").startSpan();
+            Scope scope = server.makeCurrent();
+            service.settleThenAudit("t-12").subscribe().with(
+                    item -> {
+                        ended.complete(Span.current() == server ? "caller span current" : "current: " + Span.current());
+                        scope.close();
+                        server.end();
+                    },
+                    failure -> ended.completeExceptionally(failure));
+        });
+        assertThat(ended.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("caller span current");
+
+        SpanData operation = awaitSpan("ticket.settle");
+        SpanData audit = awaitSpan("ticket.audit");
+        SpanData server = awaitSpan("request");
+        assertThat(operation.getParentSpanId()).isEqualTo(server.getSpanId());
+        assertThat(audit.getParentSpanId()).as("work after the hop nests under the operation")
+                .isEqualTo(operation.getSpanId());
+        assertThat(timer("ticket.settle", "CONFIRMED").count()).isEqualTo(1);
+    }
+
+    @Test
+    void cancelledUniEndsItsSpanAsCancelled() {
+        service.confirm("t-13").subscribe().with(item -> {
+        }).cancel();
+
+        SpanData span = awaitSpan("ticket.confirm");
+        assertThat(span.getAttributes().get(AttributeKey.stringKey("zingmonitor.outcome"))).isEqualTo("cancelled");
+        assertThat(timer("ticket.confirm", "cancelled").count()).isEqualTo(1);
+    }
+
     @Test
     void aDeclaredErrorOutcomeMarksTheSpanFailedWithItsErrorType() {
         assertThat(service.hold("t-10", false)).isEqualTo(Status.REFUSED);
@@ -131,6 +184,9 @@ class ObservedOperationTest {
 
     @ApplicationScoped
     public static class TicketService {
+        @Inject
+        Tracer tracer;
+
         private volatile String mdcSeenInside;
 
         String mdcSeenInside() {
@@ -156,6 +212,16 @@ class ObservedOperationTest {
         @Observed("ticket.confirm")
         public Uni<Status> confirm(@TelemetryAttribute("ticket.id") String id) {
             return Uni.createFrom().item(Status.CONFIRMED).onItem().delayIt().by(Duration.ofMillis(60));
+        }
+
+        @Inject
+        Vertx vertx;
+
+        /** Comes back on the caller's Vert.x context after a timer, as a database or broker answer does. */
+        @Observed("ticket.settle")
+        public Uni<Status> settleThenAudit(@TelemetryAttribute("ticket.id") String id) {
+            return Uni.createFrom().<Status> emitter(emitter -> vertx.setTimer(20, timer -> emitter.complete(Status.CONFIRMED)))
+                    .invoke(() -> tracer.spanBuilder("ticket.audit").startSpan().end());
         }
 
         @Observed(value = "ticket.hold", errorOutcomes = "REFUSED")

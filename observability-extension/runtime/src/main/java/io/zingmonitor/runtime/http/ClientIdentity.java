@@ -7,6 +7,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 
@@ -29,17 +31,20 @@ public class ClientIdentity {
 
     private final String header;
     private final byte[] salt;
+    private final boolean forwardedAddresses;
     private final Map<String, String> idsByKey = new ConcurrentHashMap<>();
     private final Map<String, String> idsByAddress = new ConcurrentHashMap<>();
 
     @jakarta.inject.Inject
-    public ClientIdentity(io.zingmonitor.runtime.config.ZingMonitorRuntimeConfig config) {
-        this(config.client().header(), config.client().hashSalt());
+    public ClientIdentity(io.zingmonitor.runtime.config.ZingMonitorRuntimeConfig config,
+            @ConfigProperty(name = "quarkus.http.proxy.proxy-address-forwarding", defaultValue = "false") boolean forwardedAddresses) {
+        this(config.client().header(), config.client().hashSalt(), forwardedAddresses);
     }
 
-    ClientIdentity(String header, String salt) {
+    ClientIdentity(String header, String salt, boolean forwardedAddresses) {
         this.header = header;
         this.salt = salt.getBytes(StandardCharsets.UTF_8);
+        this.forwardedAddresses = forwardedAddresses;
     }
 
     /** The hashed client id of this request, computed once per request. */
@@ -53,7 +58,10 @@ public class ClientIdentity {
         if (key != null && !key.isBlank()) {
             id = remembered(idsByKey, key, "key:");
         } else {
-            SocketAddress remote = context.request().remoteAddress();
+            // The request's own address resolves forwarding headers, which costs each request a parse;
+            // when Quarkus does not trust them, it is the connection's peer (or PROXY protocol's) anyway.
+            SocketAddress remote = forwardedAddresses ? context.request().remoteAddress()
+                    : context.request().connection().remoteAddress();
             id = remembered(idsByAddress, remote == null ? "unknown" : remote.hostAddress(), "ip:");
         }
         context.put(CONTEXT_KEY, id);

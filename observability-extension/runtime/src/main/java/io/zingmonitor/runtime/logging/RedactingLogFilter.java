@@ -63,9 +63,12 @@ public class RedactingLogFilter implements Filter {
     private void redact(ExtLogRecord ext) {
         String formatted = ext.getFormattedMessage();
         String redacted = redactor.redact(formatted);
-        if (redacted != formatted) {
+        if (redacted != ext.getMessage() || ext.getParameters() != null) {
+            // Kept formatted even when nothing was masked: each handler would otherwise format the
+            // message again from its parameters.
             ext.setMessage(redacted, ExtLogRecord.FormatStyle.NO_FORMAT);
             ext.setParameters(null);
+            ext.setResourceBundle(null);
         }
         Throwable thrown = ext.getThrown();
         if (thrown != null) {

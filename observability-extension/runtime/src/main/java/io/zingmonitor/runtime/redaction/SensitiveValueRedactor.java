@@ -1,5 +1,6 @@
 package io.zingmonitor.runtime.redaction;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,10 +46,13 @@ public final class SensitiveValueRedactor {
         if (maskEmails && result.indexOf('@') >= 0) {
             result = EMAIL.matcher(result).replaceAll("$1***@$2");
         }
-        if (containsIgnoreCase(result, "bearer") || containsIgnoreCase(result, "basic")) {
+        // Word checks on a lower-case copy: String.indexOf is vectorised, a case-blind scan per
+        // position is not.
+        String lower = result.toLowerCase(Locale.ROOT);
+        if (lower.contains("bearer") || lower.contains("basic")) {
             result = BEARER.matcher(result).replaceAll("$1 " + Matcher.quoteReplacement(MASK));
         }
-        if ((result.indexOf('=') >= 0 || result.indexOf(':') >= 0) && mentionsSecretKey(result)) {
+        if ((result.indexOf('=') >= 0 || result.indexOf(':') >= 0) && mentionsSecretKey(lower)) {
             result = SECRET_ASSIGNMENT.matcher(result).replaceAll("$1" + Matcher.quoteReplacement(MASK));
         }
         return result.equals(text) ? text : result;
@@ -92,21 +96,9 @@ public final class SensitiveValueRedactor {
         return false;
     }
 
-    private static boolean mentionsSecretKey(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char first = Character.toLowerCase(text.charAt(i));
-            for (String stem : SECRET_KEY_STEMS) {
-                if (stem.charAt(0) == first && text.regionMatches(true, i, stem, 0, stem.length())) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static boolean containsIgnoreCase(String text, String word) {
-        for (int i = 0, last = text.length() - word.length(); i <= last; i++) {
-            if (text.regionMatches(true, i, word, 0, word.length())) {
+    private static boolean mentionsSecretKey(String lowerCaseText) {
+        for (String stem : SECRET_KEY_STEMS) {
+            if (lowerCaseText.contains(stem)) {
                 return true;
             }
         }

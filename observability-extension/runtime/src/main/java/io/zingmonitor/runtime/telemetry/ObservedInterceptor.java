@@ -22,7 +22,10 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import io.quarkus.arc.ArcInvocationContext;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.operators.AbstractUni;
+import io.smallrye.mutiny.subscription.UniSubscriber;
 import io.zingmonitor.Observed;
 import io.zingmonitor.runtime.problem.ProblemException;
 import io.zingmonitor.runtime.problem.ProblemTypes;
@@ -31,8 +34,7 @@ import io.zingmonitor.runtime.redaction.RedactedJson;
 /**
  * Observes an {@link Observed} business operation: a span named after it carrying the chosen
  * parameters, the same parameters in the log context while it runs, and a timer by outcome. A
- * {@code Uni} is observed from subscription to its item or failure, with the span current while the
- * pipeline is assembled and subscribed, so database and messaging spans nest under it.
+ * {@code Uni} is observed from subscription to its item, failure or cancellation ({@link ObservedUni}).
  */
 @Observed("")
 @Interceptor
@@ -64,22 +66,7 @@ public class ObservedInterceptor {
                     Uni.class.isAssignableFrom(method.getReturnType()));
         });
         if (operation.returnsUni()) {
-            // The log context stays until the Uni ends: Quarkus keeps the MDC on the request's (or
-            // message's) Vert.x context, so lines logged after each reactive hop still carry it.
-            return Uni.createFrom().deferred(() -> {
-                Observation observation = start(operation, context);
-                try (Scope ignored = observation.span.makeCurrent()) {
-                    @SuppressWarnings("unchecked")
-                    Uni<Object> result = (Uni<Object>) context.proceed();
-                    return result.onItemOrFailure().invoke((item, failure) -> observation.end(item, failure))
-                            .onCancellation().invoke(() -> observation.finish("cancelled", null))
-                            .onTermination().invoke(observation::clearContext);
-                } catch (Exception e) {
-                    observation.end(null, e);
-                    observation.clearContext();
-                    return Uni.createFrom().failure(e);
-                }
-            });
+            return new ObservedUni(operation, context);
         }
         Observation observation = start(operation, context);
         try (Scope ignored = observation.span.makeCurrent()) {
@@ -147,10 +134,17 @@ public class ObservedInterceptor {
             }
             span.setAttribute(OUTCOME, outcome);
             span.addEvent("outcome", Attributes.of(OUTCOME, outcome));
-            // Recorded with the operation's span current, so the timer's histogram bucket carries
-            // this trace as its exemplar (the callback may run where another span, or none, is current).
-            try (Scope ignored = span.makeCurrent()) {
-                timer(operation.name(), outcome).record(System.nanoTime() - startNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+            // Recorded with the operation's span current, so the timer's histogram bucket carries this
+            // trace as its exemplar. It usually is current already; making it current costs a copy of
+            // the log context, so only where it is not (a callback on a thread of its own).
+            Timer timer = timer(operation.name(), outcome);
+            long nanos = System.nanoTime() - startNanos;
+            if (Span.current() == span) {
+                timer.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+            } else {
+                try (Scope ignored = span.makeCurrent()) {
+                    timer.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+                }
             }
             span.end();
         }
@@ -164,6 +158,60 @@ public class ObservedInterceptor {
                     MDC.remove(mdcKeys[i]);
                 } else {
                     MDC.put(mdcKeys[i], previousMdc[i]);
+                }
+            }
+        }
+    }
+
+    /**
+     * A {@code Uni} observed from each subscription to its end. On a Vert.x duplicated context (a
+     * request, a message) the span stays current from subscription until the end: the pipeline's
+     * callbacks, which capture the context they were assembled in, then find it already current,
+     * where switching to it and back would cost each of them two copies of the log context. Elsewhere
+     * the span is current while the pipeline is assembled and subscribed, as thread-local context
+     * cannot follow a pipeline across threads.
+     */
+    private final class ObservedUni extends AbstractUni<Object> {
+        private final Operation operation;
+        private final InvocationContext invocation;
+
+        ObservedUni(Operation operation, InvocationContext invocation) {
+            this.operation = operation;
+            this.invocation = invocation;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public void subscribe(UniSubscriber<? super Object> subscriber) {
+            Observation observation = start(operation, invocation);
+            Scope scope = observation.span.makeCurrent();
+            boolean spanOutlivesSubscription = VertxContext.isOnDuplicatedContext();
+            Uni<Object> result;
+            try {
+                result = (Uni<Object>) invocation.proceed();
+            } catch (Exception e) {
+                result = Uni.createFrom().failure(e);
+            }
+            // The log context stays until the Uni ends too: Quarkus keeps the MDC on the request's (or
+            // message's) Vert.x context, so lines logged after each reactive hop still carry it.
+            Uni<Object> observed = result.onTermination().invoke((item, failure, cancelled) -> {
+                if (cancelled) {
+                    observation.finish("cancelled", null);
+                } else {
+                    observation.end(item, failure);
+                }
+                observation.clearContext();
+                // Only while the span is still what is current: code that switched the context
+                // meanwhile has restored its own and is not overruled here.
+                if (spanOutlivesSubscription && Span.current() == observation.span) {
+                    scope.close();
+                }
+            });
+            try {
+                AbstractUni.subscribe(observed, subscriber);
+            } finally {
+                if (!spanOutlivesSubscription) {
+                    scope.close();
                 }
             }
         }

@@ -20,7 +20,7 @@ import io.prometheus.client.exemplars.ExemplarSampler;
  * {@code _count} (and counters' {@code _total}); Prometheus before 2.43 (Debian's is 2.42) rejects a
  * whole OpenMetrics scrape that has an exemplar on a {@code _count}, so with OpenMetrics negotiated
  * every metric of the service would vanish. Replaces Quarkus's registry bean (same type, higher
- * priority) with the same constructor arguments.
+ * priority) with the same constructor arguments, but a {@link BucketExemplarSampler} around the sampler.
  */
 public class BucketExemplarsPrometheusRegistry extends PrometheusMeterRegistry {
 
@@ -76,7 +76,8 @@ public class BucketExemplarsPrometheusRegistry extends PrometheusMeterRegistry {
         @Priority(Interceptor.Priority.APPLICATION + 200)
         public PrometheusMeterRegistry registry(PrometheusConfig config, CollectorRegistry collectorRegistry,
                 Optional<ExemplarSampler> exemplarSampler, Clock clock) {
-            return new BucketExemplarsPrometheusRegistry(config, collectorRegistry, clock, exemplarSampler.orElse(null))
+            return new BucketExemplarsPrometheusRegistry(config, collectorRegistry, clock,
+                    exemplarSampler.map(BucketExemplarSampler::new).orElse(null))
                     .throwExceptionOnRegistrationFailure();
         }
     }
