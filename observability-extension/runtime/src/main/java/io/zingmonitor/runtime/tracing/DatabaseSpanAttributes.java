@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
@@ -34,6 +35,10 @@ public class DatabaseSpanAttributes implements SpanProcessor {
 
     @Override
     public void onStart(Context parentContext, ReadWriteSpan span) {
+        // Database spans are client spans; the kind is a plain field, an attribute read takes the span's lock.
+        if (span.getKind() != SpanKind.CLIENT) {
+            return;
+        }
         String reported = span.getAttribute(DB_SYSTEM);
         if (dbKind == null || reported == null || reported.equals(dbKind)) {
             return;
