@@ -87,7 +87,9 @@ class LoggingPipelineTest {
                     // The services' own DEBUG lines log whole payloads (booking request, booking.requested
                     // event) with the card, CVC and email in them: the leak test then proves redaction,
                     // not merely that nothing logs client input.
-                    "quarkus.log.category.\"io.zingtickets\".level", "DEBUG"));
+                    "quarkus.log.category.\"io.zingtickets\".level", "DEBUG",
+                    // As in the local stack: the shipper tails the rotating JSON file (off by default).
+                    "quarkus.log.file.enabled", "true"));
         } finally {
             openSearch = node.join();
         }

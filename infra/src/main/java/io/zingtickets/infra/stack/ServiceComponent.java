@@ -18,7 +18,9 @@ record ServiceComponent(String name, int port, int managementPort, String apiPat
     @Override
     public ManagedProcess start(StackLayout layout) {
         return ServiceProcess.start(layout.root(), name, managementPort,
-                Map.of("quarkus.log.file.path", layout.run().resolve("logs").resolve(name + ".json.log").toString()),
+                // The log file is off by default (production logs to stdout); the local log shipper tails it.
+                Map.of("quarkus.log.file.enabled", "true",
+                        "quarkus.log.file.path", layout.run().resolve("logs").resolve(name + ".json.log").toString()),
                 layout.data(name), layout.log(name));
     }
 
