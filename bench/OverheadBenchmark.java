@@ -206,11 +206,12 @@ public final class OverheadBenchmark {
         Map<String, Mode> modes = new LinkedHashMap<>();
         modes.put("zingmonitor", new Mode("zingmonitor", "ZingMonitor on (the normal build)", settings.enabledJar(), List.of(),
                 quarkusOtel, true));
-        // Not in the default run: what the access log costs when it writes every request, not the default 10 %.
+        // Not in the default run: what the access log costs when it writes every request, not the default
+        // 10 lines a second and 1 % of the rest.
         Map<String, String> everyRequest = new LinkedHashMap<>(quarkusOtel);
         everyRequest.put("zingmonitor.request-log.success-sample-rate", "1");
         modes.put("zingmonitor-every-request", new Mode("zingmonitor-every-request", "ZingMonitor on, logging every "
-                + "successful request (zingmonitor.request-log.success-sample-rate=1; default 0.1)", settings.enabledJar(),
+                + "successful request (zingmonitor.request-log.success-sample-rate=1; default 10/s, then 0.01)", settings.enabledJar(),
                 List.of(), everyRequest, true));
         modes.put("disabled", new Mode("disabled", "built with -Dzingmonitor.enabled=false (baseline)",
                 settings.disabledJar(), List.of(), quarkusOtel, false));
@@ -862,7 +863,8 @@ public final class OverheadBenchmark {
                     + "loopback ports; a fresh database per run, its events 1 and 2 given 10 million more seats each so that no run sells out. Telemetry goes "
                     + "over OTLP/HTTP to a receiver in the harness that accepts and discards it (Quarkus's exporter and the "
                     + "agent's alike). `/q/metrics` is scraped every ").append(s.scrapeSeconds())
-                    .append(" s during the load in every mode, as Prometheus would.\n");
+                    .append(" s during the load in every mode, as Prometheus would. The service logs its ECS JSON lines to "
+                            + "stdout only, as in the cluster, and the harness writes them to a file.\n");
             md.append("- **Rate limiter** off (`zingmonitor.rate-limit.enabled=false`, a run-time setting): wrk is a single "
                     + "client, which the per-client limiter would mostly answer with 429.\n");
             md.append("- **Load.** ").append(exec(Map.of("LD_LIBRARY_PATH", s.wrkLibraries().toString()), s.wrk().toString(), "-v")

@@ -39,7 +39,7 @@ class HttpProcessor {
                 .build();
     }
 
-    /** A developer sees every request; production samples successes (the configuration's default). */
+    /** A developer sees every request; production budgets and samples successes (the mapping's defaults). */
     @BuildStep
     void everyRequestLoggedInDevAndTest(LaunchModeBuildItem launchMode,
             BuildProducer<RunTimeConfigurationDefaultBuildItem> defaults) {

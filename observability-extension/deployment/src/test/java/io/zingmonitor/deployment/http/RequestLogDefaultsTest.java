@@ -37,7 +37,7 @@ class RequestLogDefaultsTest {
 
     @Test
     void everyRequestIsLoggedInTestModeThoughProductionSamplesSuccesses() {
-        // Production's default is 0.1 (the mapping's default); the extension sets 1 for dev and test.
+        // Production's default is 10 lines a second, then 1 % (the mapping's); the extension sets 1 for dev and test.
         assertThat(ConfigProvider.getConfig().getValue("zingmonitor.request-log.success-sample-rate", Double.class))
                 .isEqualTo(1.0);
 

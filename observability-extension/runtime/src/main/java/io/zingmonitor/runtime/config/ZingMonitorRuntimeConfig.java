@@ -34,13 +34,21 @@ public interface ZingMonitorRuntimeConfig {
         boolean enabled();
 
         /**
-         * Share of successful, fast requests that are logged (0 to 1). Errors (status 400 and
-         * above) and slow requests are always logged, and every request is counted and timed in the
-         * HTTP metrics, so a sample of the rest is enough in production: writing a line for every
-         * request costs more CPU than all the rest of ZingMonitor (see bench/RESULTS.md). Dev and test
-         * mode default to 1, so a developer sees every request.
+         * How many successful, fast requests are logged each second before sampling starts (per
+         * process). Errors (status 400 and above) and slow requests are always logged and do not use
+         * it. A quiet service thus logs every request; a busy one a bounded number of lines.
          */
-        @WithDefault("0.1")
+        @WithDefault("10")
+        int successLinesPerSecond();
+
+        /**
+         * Share (0 to 1) of the successful, fast requests beyond each second's
+         * {@code success-lines-per-second} that are logged. Every request is counted and timed in the
+         * HTTP metrics, so a sample is enough in production: writing a line for every request costs
+         * more CPU than all the rest of ZingMonitor (see bench/RESULTS.md). Dev and test mode default
+         * to 1, so a developer sees every request.
+         */
+        @WithDefault("0.01")
         double successSampleRate();
 
         /** A request taking longer than this is slow: always logged, at WARN. */

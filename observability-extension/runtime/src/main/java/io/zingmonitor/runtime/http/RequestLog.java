@@ -1,7 +1,6 @@
 package io.zingmonitor.runtime.http;
 
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -12,7 +11,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * One structured line per HTTP request: method, route template, status, duration, trace and client.
- * Errors and slow requests are always logged; fast successes are sampled. The client id also goes
+ * Errors and slow requests are always logged; fast successes within a per-second budget, then a
+ * sample ({@link SuccessLineBudget}). The client id also goes
  * into the log context, so every line the request causes carries it (and every message it sends:
  * {@code ClientIdPropagation}).
  */
@@ -35,14 +35,15 @@ public class RequestLog {
 
     private final ClientIdentity clients;
     private final boolean enabled;
-    private final double successSampleRate;
+    private final SuccessLineBudget successes;
     private final long slowNanos;
 
     @jakarta.inject.Inject
     public RequestLog(ClientIdentity clients, io.zingmonitor.runtime.config.ZingMonitorRuntimeConfig config) {
         this.clients = clients;
         this.enabled = config.requestLog().enabled();
-        this.successSampleRate = config.requestLog().successSampleRate();
+        this.successes = new SuccessLineBudget(config.requestLog().successLinesPerSecond(),
+                config.requestLog().successSampleRate());
         this.slowNanos = config.requestLog().slowThreshold().toNanos();
     }
 
@@ -61,7 +62,7 @@ public class RequestLog {
         int status = context.response().getStatusCode();
         boolean slow = nanos >= slowNanos;
         boolean error = status >= 400;
-        if (!error && !slow && !sampled()) {
+        if (!error && !slow && !successes.admits(System.nanoTime())) {
             return;
         }
         Logger.Level level = status >= 500 || status == 429 || slow ? Logger.Level.WARN : Logger.Level.INFO;
@@ -89,11 +90,6 @@ public class RequestLog {
         } finally {
             LINE_CONTEXT_KEYS.forEach(MDC::remove);
         }
-    }
-
-    private boolean sampled() {
-        return successSampleRate >= 1.0
-                || (successSampleRate > 0 && ThreadLocalRandom.current().nextDouble() < successSampleRate);
     }
 
     /** {@code 12.34}: milliseconds with two decimals, rounded half up. */

@@ -51,11 +51,12 @@ public class ObservedInterceptor {
     @Inject
     MeterRegistry registry;
 
-    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
     /** What each observed method's annotation says, read once rather than on every call. */
     private final Map<java.lang.reflect.Method, Operation> operations = new ConcurrentHashMap<>();
 
-    private record Operation(String name, List<String> errorOutcomes, String[] attributes, boolean returnsUni) {
+    /** {@code timers}: the operation's timer per outcome (a bounded set: see {@link #outcome}). */
+    private record Operation(String name, List<String> errorOutcomes, String[] attributes, boolean returnsUni,
+            Map<String, Timer> timers) {
     }
 
     @AroundInvoke
@@ -63,7 +64,7 @@ public class ObservedInterceptor {
         Operation operation = operations.computeIfAbsent(context.getMethod(), method -> {
             Observed observed = ((ArcInvocationContext) context).findIterceptorBinding(Observed.class);
             return new Operation(observed.value(), List.of(observed.errorOutcomes()), ObservedOperations.attributes(method),
-                    Uni.class.isAssignableFrom(method.getReturnType()));
+                    Uni.class.isAssignableFrom(method.getReturnType()), new ConcurrentHashMap<>());
         });
         if (operation.returnsUni()) {
             return new ObservedUni(operation, context);
@@ -137,7 +138,7 @@ public class ObservedInterceptor {
             // Recorded with the operation's span current, so the timer's histogram bucket carries this
             // trace as its exemplar. It usually is current already; making it current costs a copy of
             // the log context, so only where it is not (a callback on a thread of its own).
-            Timer timer = timer(operation.name(), outcome);
+            Timer timer = timer(operation, outcome);
             long nanos = System.nanoTime() - startNanos;
             if (Span.current() == span) {
                 timer.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
@@ -238,11 +239,11 @@ public class ObservedInterceptor {
         return "success";
     }
 
-    private Timer timer(String operation, String outcome) {
-        return timers.computeIfAbsent(operation + '\u0000' + outcome,
+    private Timer timer(Operation operation, String outcome) {
+        return operation.timers().computeIfAbsent(outcome,
                 k -> Timer.builder(MeterNames.OPERATION_DURATION)
                         .description("Business operations observed with @Observed, by outcome")
-                        .tags("operation", operation, "outcome", outcome)
+                        .tags("operation", operation.name(), "outcome", outcome)
                         .register(registry));
     }
 }

@@ -1,0 +1,61 @@
+package io.zingmonitor.deployment.http;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkus.test.QuarkusUnitTest;
+import io.zingmonitor.deployment.support.CapturedLog;
+import io.zingmonitor.deployment.support.CapturedLog.Line;
+
+/** Production's way with fast successes: a few lines each second, then a sample (here none). */
+class RequestLogBudgetTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest app = new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClasses(PingResource.class, CapturedLog.class, Line.class))
+            .overrideConfigKey("zingmonitor.request-log.success-lines-per-second", "2")
+            .overrideConfigKey("zingmonitor.request-log.success-sample-rate", "0")
+            .overrideConfigKey("zingmonitor.rate-limit.enabled", "false");
+
+    static CapturedLog requestLog;
+
+    @BeforeAll
+    static void capture() {
+        requestLog = CapturedLog.attachTo("io.zingmonitor.http");
+    }
+
+    @Test
+    void aBusySecondLogsItsBudgetAndEveryError() throws Exception {
+        long start = System.nanoTime();
+        for (int i = 0; i < 40; i++) {
+            given().get("/ping").then().statusCode(200);
+        }
+        given().get("/ping/missing").then().statusCode(404);
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L + 1;
+        Thread.sleep(200); // the last line is written after its response has ended
+
+        List<Line> lines = requestLog.lines();
+        List<Line> successes = lines.stream().filter(l -> "200".equals(l.mdc().get("http.response.status_code"))).toList();
+        // At least one second's budget, at most the budget of each second the requests spanned (and at most
+        // one more second's, where a slow line just crossed into it); never the 40 requests.
+        assertThat(successes).hasSizeBetween(2, (int) (2 * (seconds + 1)));
+        assertThat(lines).filteredOn(l -> "404".equals(l.mdc().get("http.response.status_code"))).hasSize(1);
+    }
+
+    @Path("/ping")
+    public static class PingResource {
+        @GET
+        public String ping() {
+            return "pong";
+        }
+    }
+}
