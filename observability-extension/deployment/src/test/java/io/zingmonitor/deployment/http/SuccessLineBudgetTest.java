@@ -34,6 +34,14 @@ class SuccessLineBudgetTest {
     }
 
     @Test
+    void aClockBeforeZeroWorksToo() {
+        SuccessLineBudget budget = new SuccessLineBudget(2, 0);
+
+        assertThat(admitted(budget, -SECOND / 2, 10)).isEqualTo(2);
+        assertThat(admitted(budget, SECOND / 2, 10)).isEqualTo(2);
+    }
+
+    @Test
     void rateOneAdmitsEverythingAndNoBudgetWithRateZeroNothing() {
         assertThat(admitted(new SuccessLineBudget(0, 1.0), T0, 1_000)).isEqualTo(1_000);
         assertThat(admitted(new SuccessLineBudget(0, 0), T0, 1_000)).isZero();
@@ -44,8 +52,10 @@ class SuccessLineBudgetTest {
         SuccessLineBudget budget = new SuccessLineBudget(50, 0);
 
         long admitted = IntStream.range(0, 20_000).parallel().filter(i -> budget.admits(T0)).count();
+        long nextSecond = IntStream.range(0, 20_000).parallel().filter(i -> budget.admits(T0 + SECOND)).count();
 
         assertThat(admitted).isEqualTo(50);
+        assertThat(nextSecond).as("a new second started by many threads at once").isEqualTo(50);
     }
 
     private static int admitted(SuccessLineBudget budget, long nanos, int calls) {

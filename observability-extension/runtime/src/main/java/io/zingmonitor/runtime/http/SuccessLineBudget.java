@@ -1,27 +1,29 @@
 package io.zingmonitor.runtime.http;
 
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Which fast, successful requests get an access line: the first {@code perSecond} of each second, then
  * a share {@code rateBeyond} of the rest. A quiet service logs all of them; a busy one writes a bounded
  * number of lines per second, since each costs far more than the request's metrics, which count every
- * request anyway. The budget is per process and approximate at a second's edge (two threads may both
- * start a new second), which is all a log-volume bound needs.
+ * request anyway. The budget is per process.
  */
 public final class SuccessLineBudget {
 
     private static final long SECOND_NANOS = 1_000_000_000L;
+    /** The state's low bits count the second's lines; the high bits say which second it is. */
+    private static final int COUNT_BITS = 20;
+    private static final long COUNT_MASK = (1L << COUNT_BITS) - 1;
+    private static final long SECOND_MASK = -1L >>> COUNT_BITS;
 
     private final int perSecond;
     private final double rateBeyond;
-    private final AtomicLong second = new AtomicLong(Long.MIN_VALUE);
-    private final AtomicInteger usedThisSecond = new AtomicInteger();
+    /** Second and count in one word, so that starting a new second and counting in it cannot race. */
+    private final AtomicLong state = new AtomicLong();
 
     public SuccessLineBudget(int perSecond, double rateBeyond) {
-        this.perSecond = Math.max(0, perSecond);
+        this.perSecond = (int) Math.min(Math.max(0, perSecond), COUNT_MASK);
         this.rateBeyond = rateBeyond;
     }
 
@@ -31,14 +33,18 @@ public final class SuccessLineBudget {
             return true;
         }
         if (perSecond > 0) {
-            long now = Math.floorDiv(nowNanos, SECOND_NANOS);
-            long current = second.get();
-            if (now != current && second.compareAndSet(current, now)) {
-                usedThisSecond.set(0);
-            }
-            // The plain read first keeps a flood from contending on the increment once the budget is spent.
-            if (usedThisSecond.get() < perSecond && usedThisSecond.incrementAndGet() <= perSecond) {
-                return true;
+            long second = Math.floorDiv(nowNanos, SECOND_NANOS) & SECOND_MASK;
+            while (true) {
+                long current = state.get();
+                if (current >>> COUNT_BITS != second) {
+                    if (state.compareAndSet(current, second << COUNT_BITS | 1)) {
+                        return true;
+                    }
+                } else if ((current & COUNT_MASK) >= perSecond) {
+                    break; // spent: a flood only reads from here on
+                } else if (state.compareAndSet(current, current + 1)) {
+                    return true;
+                }
             }
         }
         return rateBeyond > 0 && ThreadLocalRandom.current().nextDouble() < rateBeyond;
