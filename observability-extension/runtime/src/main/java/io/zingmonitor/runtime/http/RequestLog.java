@@ -54,15 +54,16 @@ public class RequestLog {
         if (enabled) {
             long start = System.nanoTime();
             SpanContext span = Span.current().getSpanContext();
-            context.addEndHandler(ignored -> end(context, clientId, span, System.nanoTime() - start));
+            context.addEndHandler(ignored -> end(context, clientId, span, start, System.nanoTime()));
         }
     }
 
-    private void end(RoutingContext context, String clientId, SpanContext span, long nanos) {
+    private void end(RoutingContext context, String clientId, SpanContext span, long startNanos, long endNanos) {
+        long nanos = endNanos - startNanos;
         int status = context.response().getStatusCode();
         boolean slow = nanos >= slowNanos;
         boolean error = status >= 400;
-        if (!error && !slow && !successes.admits(System.nanoTime())) {
+        if (!error && !slow && !successes.admits(endNanos)) {
             return;
         }
         Logger.Level level = status >= 500 || status == 429 || slow ? Logger.Level.WARN : Logger.Level.INFO;
