@@ -8,6 +8,7 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.ExcludedTypeBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.BuildSteps;
@@ -81,10 +82,22 @@ class TracingProcessor {
         });
     }
 
+    /** Quarkus's producer of the Prometheus registry, which ours replaces. */
+    static final String QUARKUS_PROMETHEUS_REGISTRY_PRODUCER = "io.quarkus.micrometer.runtime.export.PrometheusMeterRegistryProducer";
+
     /** Exemplars only where Prometheus 2.42 accepts them, once it is served OpenMetrics. */
     @BuildStep(onlyIf = PrometheusRegistryPresent.class)
     AdditionalBeanBuildItem exemplarSafeRegistry() {
         return AdditionalBeanBuildItem.unremovableOf(BucketExemplarsPrometheusRegistry.Producer.class);
+    }
+
+    /**
+     * Quarkus's own registry out of the application, not merely outranked: Quarkus adds every
+     * registry bean to the global one, so both would record every meter, at twice the cost.
+     */
+    @BuildStep(onlyIf = PrometheusRegistryPresent.class)
+    ExcludedTypeBuildItem quarkusPrometheusRegistry() {
+        return new ExcludedTypeBuildItem(QUARKUS_PROMETHEUS_REGISTRY_PRODUCER);
     }
 
     /**
