@@ -1,6 +1,7 @@
 package io.zingmonitor.runtime.logging;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
@@ -17,16 +18,27 @@ import io.zingmonitor.runtime.telemetry.MeterNames;
 public final class LogEventCounts {
 
     static final String OTHER_LOGGER = "other";
+    private static final String[] LEVELS = { "TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL" };
 
     private static volatile LogEventCounts current = new LogEventCounts(200);
 
-    private final Map<Key, LongAdder> counts = new ConcurrentHashMap<>();
+    /**
+     * Per level (the index into {@link #LEVELS}), the count of each logger. Keyed by the logger's name
+     * alone, so counting a line allocates nothing: it runs for every line the service writes.
+     */
+    @SuppressWarnings("unchecked")
+    private final Map<String, LongAdder>[] counts = new Map[LEVELS.length];
+    /** The loggers counted under their own name, at most {@code maxLoggers}: the rest count as "other". */
+    private final Set<String> namedLoggers = ConcurrentHashMap.newKeySet();
     private final int maxLoggers;
     private final ThreadLocal<Boolean> registering = ThreadLocal.withInitial(() -> false);
     private volatile MeterRegistry registry;
 
     LogEventCounts(int maxLoggers) {
         this.maxLoggers = maxLoggers;
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = new ConcurrentHashMap<>();
+        }
     }
 
     public static LogEventCounts current() {
@@ -38,27 +50,40 @@ public final class LogEventCounts {
     }
 
     void count(Level level, String loggerName) {
-        if (registering.get()) {
-            return; // a meter registration that logs must not recurse into itself
-        }
-        Key key = new Key(levelName(level), loggerName == null || loggerName.isEmpty() ? "root" : loggerName);
-        LongAdder adder = counts.get(key);
+        int levelIndex = levelIndex(level);
+        String logger = loggerName == null || loggerName.isEmpty() ? "root" : loggerName;
+        LongAdder adder = counts[levelIndex].get(logger);
         if (adder == null) {
-            if (counts.size() >= maxLoggers * 2) {
-                key = new Key(key.level(), OTHER_LOGGER);
+            if (registering.get()) {
+                return; // a meter registration that logs must not recurse into itself
             }
-            adder = counts.computeIfAbsent(key, k -> new LongAdder());
-            register(key, adder);
+            adder = newCount(levelIndex, logger);
         }
         adder.increment();
     }
 
-    public void bindTo(MeterRegistry meterRegistry) {
-        this.registry = meterRegistry;
-        counts.forEach(this::register);
+    private LongAdder newCount(int levelIndex, String logger) {
+        Map<String, LongAdder> loggers = counts[levelIndex];
+        // Not atomic with the add: two threads may each take the last place, a bound of a few more.
+        boolean named = namedLoggers.contains(logger) || namedLoggers.size() < maxLoggers && namedLoggers.add(logger);
+        String counted = named ? logger : OTHER_LOGGER;
+        LongAdder adder = loggers.get(counted);
+        if (adder == null) {
+            adder = loggers.computeIfAbsent(counted, k -> new LongAdder());
+            register(LEVELS[levelIndex], counted, adder);
+        }
+        return adder;
     }
 
-    private void register(Key key, LongAdder adder) {
+    public void bindTo(MeterRegistry meterRegistry) {
+        this.registry = meterRegistry;
+        for (int i = 0; i < counts.length; i++) {
+            String level = LEVELS[i];
+            counts[i].forEach((logger, adder) -> register(level, logger, adder));
+        }
+    }
+
+    private void register(String level, String logger, LongAdder adder) {
         MeterRegistry target = registry;
         if (target == null) {
             return;
@@ -67,30 +92,27 @@ public final class LogEventCounts {
         try {
             FunctionCounter.builder(MeterNames.LOG_EVENTS, adder, LongAdder::sum)
                     .description("Log events by level and logger")
-                    .tags("level", key.level(), "logger", key.logger())
+                    .tags("level", level, "logger", logger)
                     .register(target);
         } finally {
             registering.set(false);
         }
     }
 
-    /** JBoss/ECS level names; java.util.logging's are mapped by severity. */
-    static String levelName(Level level) {
+    /** The index of the JBoss/ECS level name; java.util.logging's levels are mapped by severity. */
+    private static int levelIndex(Level level) {
         int value = level.intValue();
         if (value >= 1100) {
-            return "FATAL";
+            return 5; // FATAL
         } else if (value >= 1000) {
-            return "ERROR";
+            return 4; // ERROR
         } else if (value >= 900) {
-            return "WARN";
+            return 3; // WARN
         } else if (value >= 800) {
-            return "INFO";
+            return 2; // INFO
         } else if (value >= 500) {
-            return "DEBUG";
+            return 1; // DEBUG
         }
-        return "TRACE";
-    }
-
-    private record Key(String level, String logger) {
+        return 0; // TRACE
     }
 }

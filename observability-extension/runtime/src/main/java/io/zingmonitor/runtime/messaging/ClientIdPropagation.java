@@ -1,7 +1,9 @@
 package io.zingmonitor.runtime.messaging;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,11 +31,16 @@ import io.zingmonitor.runtime.http.ClientIdentity;
 public class ClientIdPropagation implements SubscriberDecorator {
 
     public static final String KEY = "zingmonitor.client.id";
+    /** Bounded like {@code ClientIdentity}'s hashes: past this many clients, the memory starts over. */
+    static final int REMEMBERED_CLIENTS = 10_000;
+
+    /** The baggage of a message that carried none before, per client: built once, not per message. */
+    private final Map<String, Baggage> baggageByClient = new ConcurrentHashMap<>();
 
     @Override
     public Multi<? extends Message<?>> decorate(Multi<? extends Message<?>> toBeSubscribed, List<String> channelName,
             boolean isConnector) {
-        return isConnector ? toBeSubscribed.map(ClientIdPropagation::withClientId) : toBeSubscribed;
+        return isConnector ? toBeSubscribed.map(this::withClientId) : toBeSubscribed;
     }
 
     /**
@@ -41,7 +48,7 @@ public class ClientIdPropagation implements SubscriberDecorator {
      * context of the code sending the message, so a message sent outside any request or message
      * goes as it is.
      */
-    static Message<?> withClientId(Message<?> message) {
+    Message<?> withClientId(Message<?> message) {
         if (!(MDC.get(ClientIdentity.MDC_KEY) instanceof String clientId)) {
             return message;
         }
@@ -51,8 +58,20 @@ public class ClientIdPropagation implements SubscriberDecorator {
         if (clientId.equals(baggage.getEntryValue(KEY))) {
             return message; // relayed by a consumer: the baggage it received already says so
         }
-        Context withClientId = sent.with(baggage.toBuilder().put(KEY, clientId).build());
+        Context withClientId = sent.with(baggage.isEmpty() ? clientOnly(clientId) : baggage.toBuilder().put(KEY, clientId).build());
         return message.addMetadata(TracingMetadata.with(withClientId,
                 tracing.map(TracingMetadata::getPreviousContext).orElse(null)));
+    }
+
+    private Baggage clientOnly(String clientId) {
+        Baggage baggage = baggageByClient.get(clientId);
+        if (baggage == null) {
+            if (baggageByClient.size() >= REMEMBERED_CLIENTS) {
+                baggageByClient.clear();
+            }
+            baggage = Baggage.builder().put(KEY, clientId).build();
+            baggageByClient.put(clientId, baggage);
+        }
+        return baggage;
     }
 }

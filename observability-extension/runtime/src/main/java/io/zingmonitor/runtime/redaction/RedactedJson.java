@@ -3,6 +3,7 @@ package io.zingmonitor.runtime.redaction;
 import java.lang.reflect.Array;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * A JSON view of a payload for a log line or a span attribute, with every sensitive value masked.
@@ -34,6 +35,12 @@ public final class RedactedJson {
         }
         if (payload instanceof CharSequence text) {
             return TEXT.redact(text.toString());
+        }
+        if (payload instanceof UUID || payload instanceof Boolean || payload instanceof Integer
+                || payload instanceof Short || payload instanceof Byte) {
+            // Nothing to mask: too few digits in a row for a card number, no '@', no words. (A UUID's
+            // digit-only groups could otherwise pass for a card number.)
+            return payload.toString();
         }
         if (isJsonable(payload)) {
             RedactedJson json = new RedactedJson();

@@ -22,6 +22,7 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import io.quarkus.arc.ArcInvocationContext;
+import io.quarkus.arc.ClientProxy;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.AbstractUni;
@@ -47,6 +48,12 @@ public class ObservedInterceptor {
 
     @Inject
     Tracer tracer;
+
+    /**
+     * The tracer itself rather than its client proxy: it is application-scoped, and the proxy looks it
+     * up again on every call.
+     */
+    private volatile Tracer unproxiedTracer;
 
     @Inject
     MeterRegistry registry;
@@ -88,7 +95,7 @@ public class ObservedInterceptor {
     private Observation start(Operation operation, InvocationContext context) {
         String[] names = operation.attributes();
         Object[] arguments = context.getParameters();
-        var span = tracer.spanBuilder(operation.name()).startSpan();
+        var span = tracer().spanBuilder(operation.name()).startSpan();
         String[] mdcKeys = new String[names.length];
         Object[] previous = new Object[names.length];
         for (int i = 0; i < names.length && i < arguments.length; i++) {
@@ -103,6 +110,15 @@ public class ObservedInterceptor {
             MDC.put(names[i], value);
         }
         return new Observation(operation, span, System.nanoTime(), mdcKeys, previous);
+    }
+
+    private Tracer tracer() {
+        Tracer unproxied = unproxiedTracer;
+        if (unproxied == null) {
+            unproxied = ClientProxy.unwrap(tracer);
+            unproxiedTracer = unproxied;
+        }
+        return unproxied;
     }
 
     private final class Observation {
