@@ -12,10 +12,8 @@ import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.AdditionalIndexedClassesBuildItem;
 import io.quarkus.deployment.annotations.BuildSteps;
-import io.quarkus.resteasy.reactive.spi.ContainerResponseFilterBuildItem;
 import io.quarkus.resteasy.reactive.spi.ExceptionMapperBuildItem;
 import io.zingmonitor.runtime.problem.JsonBodyProblemMapper;
-import io.zingmonitor.runtime.problem.ProblemContextFilter;
 import io.zingmonitor.runtime.problem.ProblemDetail;
 import io.zingmonitor.runtime.problem.ProblemException;
 import io.zingmonitor.runtime.problem.ProblemExceptionMapper;
@@ -48,13 +46,6 @@ class ProblemDetailsProcessor {
     @BuildStep
     AdditionalIndexedClassesBuildItem problemTypesInIndex() {
         return new AdditionalIndexedClassesBuildItem(ProblemDetail.class.getName(), ProblemDetail.FieldError.class.getName());
-    }
-
-    @BuildStep
-    ContainerResponseFilterBuildItem problemContextFilter() {
-        return new ContainerResponseFilterBuildItem.Builder(ProblemContextFilter.class.getName())
-                .setRegisterAsBean(true)
-                .build();
     }
 
     @BuildStep

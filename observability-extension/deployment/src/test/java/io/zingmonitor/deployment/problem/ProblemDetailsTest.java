@@ -112,7 +112,9 @@ class ProblemDetailsTest {
     @Test
     void unknownRouteIs404Problem() {
         given().get("/nowhere").then().statusCode(404).contentType("application/problem+json")
-                .body("status", equalTo(404));
+                .body("status", equalTo(404))
+                .body("instance", equalTo("/nowhere"))
+                .body("traceId", matchesRegex("[0-9a-f]{32}"));
     }
 
     @Test
