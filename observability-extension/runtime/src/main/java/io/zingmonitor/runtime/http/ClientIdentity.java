@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -22,18 +20,13 @@ public class ClientIdentity {
 
     public static final String MDC_KEY = "client.id";
     private static final String CONTEXT_KEY = "zingmonitor.client.id";
-    /**
-     * How many clients' hashes are remembered: a hash per request would cost more than everything
-     * else ZingMonitor does with the client id. Past this, the memory starts over (bounded under a
-     * flood of new addresses).
-     */
-    static final int REMEMBERED_CLIENTS = 10_000;
 
     private final String header;
     private final byte[] salt;
     private final boolean forwardedAddresses;
-    private final Map<String, String> idsByKey = new ConcurrentHashMap<>();
-    private final Map<String, String> idsByAddress = new ConcurrentHashMap<>();
+    /** A hash per request would cost more than everything else ZingMonitor does with the client id. */
+    private final PerClientMemo<String> idsByKey = new PerClientMemo<>(key -> hash("key:" + key));
+    private final PerClientMemo<String> idsByAddress = new PerClientMemo<>(address -> hash("ip:" + address));
 
     @jakarta.inject.Inject
     public ClientIdentity(io.zingmonitor.runtime.config.ZingMonitorRuntimeConfig config,
@@ -56,27 +49,15 @@ public class ClientIdentity {
         String key = context.request().getHeader(header);
         String id;
         if (key != null && !key.isBlank()) {
-            id = remembered(idsByKey, key, "key:");
+            id = idsByKey.get(key);
         } else {
             // The request's own address resolves forwarding headers, which costs each request a parse;
             // when Quarkus does not trust them, it is the connection's peer (or PROXY protocol's) anyway.
             SocketAddress remote = forwardedAddresses ? context.request().remoteAddress()
                     : context.request().connection().remoteAddress();
-            id = remembered(idsByAddress, remote == null ? "unknown" : remote.hostAddress(), "ip:");
+            id = idsByAddress.get(remote == null ? "unknown" : remote.hostAddress());
         }
         context.put(CONTEXT_KEY, id);
-        return id;
-    }
-
-    private String remembered(Map<String, String> ids, String value, String kind) {
-        String id = ids.get(value);
-        if (id == null) {
-            if (ids.size() >= REMEMBERED_CLIENTS) {
-                ids.clear();
-            }
-            id = hash(kind + value);
-            ids.put(value, id);
-        }
         return id;
     }
 

@@ -1,9 +1,7 @@
 package io.zingmonitor.runtime.messaging;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,6 +14,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.reactive.messaging.SubscriberDecorator;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.zingmonitor.runtime.http.ClientIdentity;
+import io.zingmonitor.runtime.http.PerClientMemo;
 
 /**
  * Sends the hashed client id of the request (or message) behind an outgoing message along with it, as
@@ -31,11 +30,9 @@ import io.zingmonitor.runtime.http.ClientIdentity;
 public class ClientIdPropagation implements SubscriberDecorator {
 
     public static final String KEY = "zingmonitor.client.id";
-    /** Bounded like {@code ClientIdentity}'s hashes: past this many clients, the memory starts over. */
-    static final int REMEMBERED_CLIENTS = 10_000;
-
     /** The baggage of a message that carried none before, per client: built once, not per message. */
-    private final Map<String, Baggage> baggageByClient = new ConcurrentHashMap<>();
+    private final PerClientMemo<Baggage> baggageByClient = new PerClientMemo<>(
+            clientId -> Baggage.builder().put(KEY, clientId).build());
 
     @Override
     public Multi<? extends Message<?>> decorate(Multi<? extends Message<?>> toBeSubscribed, List<String> channelName,
@@ -58,20 +55,8 @@ public class ClientIdPropagation implements SubscriberDecorator {
         if (clientId.equals(baggage.getEntryValue(KEY))) {
             return message; // relayed by a consumer: the baggage it received already says so
         }
-        Context withClientId = sent.with(baggage.isEmpty() ? clientOnly(clientId) : baggage.toBuilder().put(KEY, clientId).build());
+        Context withClientId = sent.with(baggage.isEmpty() ? baggageByClient.get(clientId) : baggage.toBuilder().put(KEY, clientId).build());
         return message.addMetadata(TracingMetadata.with(withClientId,
                 tracing.map(TracingMetadata::getPreviousContext).orElse(null)));
-    }
-
-    private Baggage clientOnly(String clientId) {
-        Baggage baggage = baggageByClient.get(clientId);
-        if (baggage == null) {
-            if (baggageByClient.size() >= REMEMBERED_CLIENTS) {
-                baggageByClient.clear();
-            }
-            baggage = Baggage.builder().put(KEY, clientId).build();
-            baggageByClient.put(clientId, baggage);
-        }
-        return baggage;
     }
 }
