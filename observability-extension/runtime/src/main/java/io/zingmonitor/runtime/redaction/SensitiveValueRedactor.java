@@ -15,6 +15,12 @@ public final class SensitiveValueRedactor {
     public static final String MASK = "[REDACTED]";
 
     private static final Pattern CARD = Pattern.compile("(?<![\\d-])\\d(?:[ -]?\\d){12,18}(?![\\d])");
+    /**
+     * A UUID's digit groups can pass for a card number ({@code ...-bd08-85518299049d} holds 13 digits
+     * that may pass Luhn): an id is left as it is, and only a card number outside one is masked.
+     */
+    private static final Pattern UUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern EMAIL = Pattern.compile("([A-Za-z0-9])[A-Za-z0-9._%+-]*@([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})");
     private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]{6,}");
     private static final Pattern SECRET_ASSIGNMENT = Pattern.compile(
@@ -69,10 +75,16 @@ public final class SensitiveValueRedactor {
 
     private static String maskCards(String text) {
         Matcher matcher = CARD.matcher(text);
+        Matcher uuid = UUID.matcher(text);
+        boolean uuidFound = uuid.find();
         StringBuilder out = new StringBuilder(text.length());
         while (matcher.find()) {
+            while (uuidFound && uuid.end() <= matcher.start()) {
+                uuidFound = uuid.find();
+            }
+            boolean insideUuid = uuidFound && uuid.start() <= matcher.start() && matcher.end() <= uuid.end();
             String digits = matcher.group().replaceAll("[ -]", "");
-            String replacement = Luhn.isValid(digits)
+            String replacement = !insideUuid && Luhn.isValid(digits)
                     ? "****" + digits.substring(digits.length() - 4)
                     : matcher.group();
             matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
