@@ -214,8 +214,13 @@ def test_every_make_command_of_the_kubernetes_walkthrough_is_a_target():
     assert commands <= targets, commands - targets
 
 
-def test_fluent_bit_tails_the_log_files_of_every_app_container(app_default, platform_default):
-    """The kubelet writes /var/log/containers/<pod>_<namespace>_<container>-<container id>.log."""
+def _tailed(pattern_list, log_file):
+    return any(fnmatch.fnmatch(log_file, p) for patterns in pattern_list for p in patterns.split(","))
+
+
+def test_fluent_bit_tails_the_log_files_of_every_app_container_and_of_the_alert_webhook(app_default, platform_default):
+    """The kubelet writes /var/log/containers/<pod>_<namespace>_<container>-<container id>.log. The chat
+    notifications only exist as the alert webhook sink's log lines, in the notifications namespace."""
     [daemon_set] = of_kind(platform_default, "DaemonSet")
     container = daemon_set["spec"]["template"]["spec"]["containers"][0]
     env = {e["name"]: e.get("value") for e in container["env"]}
@@ -227,7 +232,10 @@ def test_fluent_bit_tails_the_log_files_of_every_app_container(app_default, plat
         for app_container in deployment["spec"]["template"]["spec"]["containers"]:
             log_file = (f"/var/log/containers/{deployment['metadata']['name']}-6d4cf56db6-x7k2p_zingtickets_"
                         f"{app_container['name']}-{'0' * 64}.log")
-            assert any(fnmatch.fnmatch(log_file, p) for p in paths), f"Fluent Bit does not tail {log_file}"
+            assert _tailed(paths, log_file), f"Fluent Bit does not tail {log_file}"
+    webhook = f"/var/log/containers/alert-webhook-5b9d7c6f4-q8r2t_notifications_alert-webhook-{'0' * 64}.log"
+    assert _tailed(paths, webhook), f"Fluent Bit does not tail {webhook}"
+    assert not _tailed(paths, webhook.replace("alert-webhook-", "mailpit-")), "only the webhook sink of notifications"
     volume_mounts = {m["mountPath"] for m in container["volumeMounts"]}
     assert "/var/log" in volume_mounts
 
