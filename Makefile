@@ -80,25 +80,41 @@ clean: infra-down ## Remove build output and local stack data (keeps .tools/)
 	rm -rf .run
 
 # ---- Kubernetes: the Helm chart, the kind platform, native images (see README "Deploy to Kubernetes") ----
+# The deploy path (kind-up, images, kind-load, deploy, grafana, kind-down) needs Docker, kubectl, a JDK 21+
+# and Go only: kind and helm are taken from PATH when present, else built into .tools/bin. test-k8s
+# also needs the Debian test toolchain (promtool, amtool) and Python, like the rest of `make test`.
 include k8s/versions.env
 HELM := .tools/bin/helm
-KIND := .tools/bin/kind
 KIND_CLUSTER := zingtickets
+# Every kubectl and helm call of the deploy path names the kind cluster's context, whatever is current.
+KUBE_CONTEXT := kind-$(KIND_CLUSTER)
+KUBECTL := kubectl --context $(KUBE_CONTEXT)
+DEPLOY_HELM = $(or $(shell command -v helm 2>/dev/null),$(HELM)) --kube-context $(KUBE_CONTEXT)
+KIND = $(or $(shell command -v kind 2>/dev/null),.tools/bin/kind)
 # native (default) or jvm: which images `make images` builds and `make deploy` runs.
 IMAGE_FLAVOR ?= native
-IMAGE_TAG := $(shell sed -n 's/^appVersion: "\(.*\)"/\1/p' helm/zingtickets/Chart.yaml)
+IMAGE_VERSION := $(shell sed -n 's/^appVersion: "\(.*\)"/\1/p' helm/zingtickets/Chart.yaml)
+# `make images` tags each build <version>-<UTC build time>-<flavor> and records the tag here; kind-load
+# and deploy read it, so a rebuilt image has a new tag and `make deploy` rolls it out.
+IMAGE_BUILD_RECORD := .run/k8s-image-build
 HELM_WAIT := --wait --timeout 15m
 
-.PHONY: tools-k8s tools-kind test-k8s kind-up images kind-load deploy grafana kind-down k8s-prerequisites
+.PHONY: tools-k8s tools-helm tools-kind tools-apiserver test-k8s kind-up images kind-load deploy grafana kind-down k8s-prerequisites
 
-tools-k8s: ## Install Helm (Go module proxy), kubernetes-validate and the CRD schemas into .tools/; idempotent
+tools-k8s: tools-apiserver ## Install Helm, kube-apiserver, etcd (Go module proxy), kubernetes-validate and the CRD schemas into .tools/; idempotent
 	@infra/scripts/install-helm.sh
 	@infra/scripts/install-k8s-validation.sh
 
-tools-kind: ## Install kind from the Go module proxy into .tools/bin; idempotent
-	@infra/scripts/build-go-module.sh kind sigs.k8s.io/kind $(KIND_VERSION) .
+tools-apiserver: ## Build kube-apiserver, kubectl and etcd from the Go module proxy into .tools/bin (once, ~5 min on 2 cores)
+	@infra/scripts/install-apiserver.sh
 
-test-k8s: tools tools-k8s ## Offline proofs of the chart: lint, render, schema-validate every object, cross-check wiring
+tools-helm: ## Helm for the deploy path: the one on PATH, else built into .tools/bin
+	@command -v helm >/dev/null || infra/scripts/install-helm.sh
+
+tools-kind: ## kind for the deploy path: the one on PATH, else built into .tools/bin
+	@command -v kind >/dev/null || infra/scripts/build-go-module.sh kind sigs.k8s.io/kind $(KIND_VERSION) .
+
+test-k8s: tools tools-k8s ## Chart proofs: lint, render, schema-validate, cross-check wiring, install and upgrade on a real kube-apiserver
 	infra/scripts/chart-artifacts.sh check
 	$(HELM) lint --strict --kube-version $(KUBERNETES_VERSION) helm/zingtickets
 	$(HELM) lint --strict --kube-version $(KUBERNETES_VERSION) helm/zingtickets --values helm/zingtickets/ci/production-values.yaml
@@ -106,46 +122,55 @@ test-k8s: tools tools-k8s ## Offline proofs of the chart: lint, render, schema-v
 	cd helm/tests && ../../.tools/k8s-venv/bin/python -m pytest -q -p no:cacheprovider
 
 k8s-prerequisites:
-	@for tool in docker kubectl; do command -v $$tool >/dev/null || { echo "$$tool is needed for the kind targets (not on our build machines)"; exit 1; }; done
+	@for tool in docker kubectl go; do command -v $$tool >/dev/null || { echo "$$tool is needed for the kind targets (README, Deploy to Kubernetes)"; exit 1; }; done
 
 kind-up: tools-kind k8s-prerequisites ## Create the kind cluster (pinned node image); idempotent
 	@if $(KIND) get clusters | grep -qx $(KIND_CLUSTER); then echo "kind cluster $(KIND_CLUSTER) exists"; \
 	else $(KIND) create cluster --config k8s/kind-cluster.yaml --image $(KIND_NODE_IMAGE) --wait 5m; fi
 
-images: build k8s-prerequisites ## Build the services' container images (IMAGE_FLAVOR=native|jvm; native compiles in a container)
+images: k8s-prerequisites ## Build the services' container images (IMAGE_FLAVOR=native|jvm; native compiles in a container)
+	$(MVN) install -DskipTests -pl $(subst $(space),$(comma),$(addprefix services/,$(SERVICES))) -am
+	@mkdir -p .run
+	tag=$(IMAGE_VERSION)-$$(date -u +%Y%m%d%H%M%S); \
 	$(MVN) package -DskipTests -Pimages $(if $(filter native,$(IMAGE_FLAVOR)),-Dnative) \
-		-pl $(subst $(space),$(comma),$(addprefix services/,$(SERVICES)))
+		-Dquarkus.container-image.tag=$$tag-$(IMAGE_FLAVOR) \
+		-pl $(subst $(space),$(comma),$(addprefix services/,$(SERVICES))) \
+	&& echo "$$tag $(IMAGE_FLAVOR)" > $(IMAGE_BUILD_RECORD)
 
-kind-load: tools-kind ## Load the images `make images` built into the kind nodes
-	@for s in $(SERVICES); do $(KIND) load docker-image zingtickets/$$s:$(IMAGE_TAG)-$(IMAGE_FLAVOR) --name $(KIND_CLUSTER); done
+kind-load: tools-kind ## Load the images `make images` built last into the kind nodes
+	@test -f $(IMAGE_BUILD_RECORD) || { echo "no $(IMAGE_BUILD_RECORD): run make images first"; exit 1; }
+	@read tag flavor < $(IMAGE_BUILD_RECORD); for s in $(SERVICES); do \
+		$(KIND) load docker-image zingtickets/$$s:$$tag-$$flavor --name $(KIND_CLUSTER) || exit 1; done
 
-deploy: tools-k8s k8s-prerequisites ## Install the platform (Prometheus stack, Strimzi Kafka, OpenSearch, Jaeger, ...) and the app
-	kubectl apply -f k8s/namespaces.yaml
-	k8s/scripts/create-secrets.sh
-	$(HELM) upgrade --install strimzi oci://quay.io/strimzi-helm/strimzi-kafka-operator \
+deploy: tools-helm k8s-prerequisites ## Install the platform (Prometheus stack, Strimzi Kafka, OpenSearch, Jaeger, ...) and the app
+	@test -f $(IMAGE_BUILD_RECORD) || { echo "no $(IMAGE_BUILD_RECORD): run make images kind-load first"; exit 1; }
+	$(KUBECTL) apply -f k8s/namespaces.yaml
+	KUBE_CONTEXT=$(KUBE_CONTEXT) k8s/scripts/create-secrets.sh
+	$(DEPLOY_HELM) upgrade --install strimzi oci://quay.io/strimzi-helm/strimzi-kafka-operator \
 		--version $(STRIMZI_VERSION) --namespace kafka --values k8s/values/strimzi.yaml $(HELM_WAIT)
-	$(HELM) upgrade --install opensearch opensearch --repo https://opensearch-project.github.io/helm-charts \
+	$(DEPLOY_HELM) upgrade --install opensearch opensearch --repo https://opensearch-project.github.io/helm-charts \
 		--version $(OPENSEARCH_CHART_VERSION) --namespace logging --values k8s/values/opensearch.yaml $(HELM_WAIT)
-	$(HELM) upgrade --install opensearch-dashboards opensearch-dashboards --repo https://opensearch-project.github.io/helm-charts \
+	$(DEPLOY_HELM) upgrade --install opensearch-dashboards opensearch-dashboards --repo https://opensearch-project.github.io/helm-charts \
 		--version $(OPENSEARCH_DASHBOARDS_CHART_VERSION) --namespace logging --values k8s/values/opensearch-dashboards.yaml $(HELM_WAIT)
 	# The platform's logging-setup hook waits for OpenSearch (above); Alertmanager (below) mounts its templates.
-	$(HELM) upgrade --install zingtickets-platform k8s/platform --namespace default $(HELM_WAIT)
-	$(HELM) upgrade --install kube-prometheus-stack kube-prometheus-stack --namespace monitoring \
+	$(DEPLOY_HELM) upgrade --install zingtickets-platform k8s/platform --namespace default $(HELM_WAIT)
+	$(DEPLOY_HELM) upgrade --install kube-prometheus-stack kube-prometheus-stack --namespace monitoring \
 		--repo https://prometheus-community.github.io/helm-charts --version $(KUBE_PROMETHEUS_STACK_VERSION) \
 		--values k8s/values/kube-prometheus-stack.yaml $(HELM_WAIT)
-	kubectl -n kafka wait kafka/zingtickets --for=condition=Ready --timeout=10m
-	$(HELM) upgrade --install zingtickets helm/zingtickets --namespace zingtickets \
-		--set image.flavor=$(IMAGE_FLAVOR) $(HELM_WAIT)
+	$(KUBECTL) -n kafka wait kafka/zingtickets --for=condition=Ready --timeout=10m
+	read tag flavor < $(IMAGE_BUILD_RECORD); \
+	$(DEPLOY_HELM) upgrade --install zingtickets helm/zingtickets --namespace zingtickets \
+		--set image.tag=$$tag --set image.flavor=$$flavor $(HELM_WAIT)
 
 grafana: k8s-prerequisites ## Port-forward Grafana (3000), Jaeger (16686) and log search (5601); print the admin password's location
 	@echo "Grafana:  http://localhost:3000  (user admin; password:"
-	@echo "  kubectl -n monitoring get secret kube-prometheus-stack-grafana -o jsonpath='{.data.admin-password}' | base64 -d)"
+	@echo "  $(KUBECTL) -n monitoring get secret kube-prometheus-stack-grafana -o jsonpath='{.data.admin-password}' | base64 -d)"
 	@echo "Jaeger:   http://localhost:16686   Logs: http://localhost:5601   (the dashboards link to both)"
 	@echo "Ctrl-C stops the port-forwards."
 	@trap 'kill 0' INT TERM EXIT; \
-	kubectl -n observability port-forward svc/jaeger 16686:16686 >/dev/null & \
-	kubectl -n logging port-forward svc/opensearch-dashboards 5601:5601 >/dev/null & \
-	kubectl -n monitoring port-forward svc/kube-prometheus-stack-grafana 3000:80
+	$(KUBECTL) -n observability port-forward svc/jaeger 16686:16686 >/dev/null & \
+	$(KUBECTL) -n logging port-forward svc/opensearch-dashboards 5601:5601 >/dev/null & \
+	$(KUBECTL) -n monitoring port-forward svc/kube-prometheus-stack-grafana 3000:80
 
 kind-down: tools-kind ## Delete the kind cluster; idempotent
 	@if $(KIND) get clusters | grep -qx $(KIND_CLUSTER); then $(KIND) delete cluster --name $(KIND_CLUSTER); \

@@ -10,12 +10,14 @@ shift 4
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 bin="$root/.tools/bin/$name"
 # The build flags are part of the stamp: changing them rebuilds.
-stamp="$root/.tools/bin/.$name-$version-$(echo "$*" | md5sum | cut -c1-8)"
+# md5sum on Linux, md5 on macOS: the same digest, so a .tools/ stamped on either stays valid.
+digest() { if command -v md5sum >/dev/null; then md5sum; else md5 -q; fi | cut -c1-8; }
+stamp="$root/.tools/bin/.$name-$version-$(echo "$*" | digest)"
 [ -x "$bin" ] && [ -f "$stamp" ] && exit 0
 command -v go >/dev/null || { echo "Go is needed to build $name (apt-get install golang-go, or go.dev)"; exit 1; }
 mkdir -p "$root/.tools/bin"
 echo "Building $name $version from the Go module proxy (a few minutes, once)..."
-dir=$(go mod download -json "$module@$version" | python3 -c 'import json,sys; print(json.load(sys.stdin)["Dir"])')
+dir=$(go mod download -json "$module@$version" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
 (cd "$dir" && GOFLAGS=-mod=mod go build "$@" -o "$bin" "$package")
 rm -f "$root/.tools/bin/.$name-"*
 touch "$stamp"

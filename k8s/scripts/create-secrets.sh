@@ -2,6 +2,8 @@
 # Creates the Secrets the charts reference, with random values, once (idempotent: existing Secrets are
 # kept, so a redeploy never rotates a key under running pods). No credential is ever written to a file.
 set -euo pipefail
+# The Makefile passes the kind cluster's context; never whatever context happens to be current.
+kubectl() { command kubectl --context "${KUBE_CONTEXT:?KUBE_CONTEXT names the cluster, e.g. kind-zingtickets}" "$@"; }
 random() { head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32; }
 ensure_secret() { # namespace name key=value...
   local namespace="$1" name="$2"; shift 2
