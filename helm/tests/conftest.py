@@ -45,10 +45,16 @@ class _UniqueKeyLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep)
 
 
-def render(chart, release, namespace, values_files=(), set_values=(), show_only=None):
+# The custom resource kinds the platform's operators serve (their CRDs); the app chart renders its objects
+# of these kinds only where the cluster serves them.
+OPERATOR_KINDS = ("monitoring.coreos.com/v1/ServiceMonitor", "monitoring.coreos.com/v1/PrometheusRule",
+                  "kafka.strimzi.io/v1/KafkaTopic")
+
+
+def render(chart, release, namespace, values_files=(), set_values=(), show_only=None, api_versions=OPERATOR_KINDS):
     """`helm template` of a chart; the rendered objects as dicts (empty documents dropped)."""
     command = [str(HELM), "template", release, str(chart), "--namespace", namespace,
-               "--kube-version", KUBERNETES_VERSION]
+               "--kube-version", KUBERNETES_VERSION, *(f"--api-versions={a}" for a in api_versions)]
     for values in values_files:
         command += ["--values", str(values)]
     for assignment in set_values:
@@ -61,8 +67,8 @@ def render(chart, release, namespace, values_files=(), set_values=(), show_only=
     return [doc for doc in yaml.load_all(result.stdout, Loader=_UniqueKeyLoader) if doc]
 
 
-def render_app(values_files=(), set_values=()):
-    return render(APP_CHART, "zingtickets", APP_NAMESPACE, values_files, set_values)
+def render_app(values_files=(), set_values=(), api_versions=OPERATOR_KINDS):
+    return render(APP_CHART, "zingtickets", APP_NAMESPACE, values_files, set_values, api_versions=api_versions)
 
 
 def namespace_of(obj, default=APP_NAMESPACE):
