@@ -101,11 +101,11 @@ HELM_WAIT := --wait --timeout 15m
 
 .PHONY: tools-k8s tools-helm tools-kind tools-apiserver test-k8s kind-up images kind-load deploy grafana kind-down k8s-prerequisites
 
-tools-k8s: tools-apiserver ## Install Helm, kube-apiserver, etcd (Go module proxy), kubernetes-validate and the CRD schemas into .tools/; idempotent
+tools-k8s: tools-apiserver ## Install Helm and the tools-apiserver binaries (Go module proxy), kubernetes-validate and the CRD schemas into .tools/; idempotent
 	@infra/scripts/install-helm.sh
 	@infra/scripts/install-k8s-validation.sh
 
-tools-apiserver: ## Build kube-apiserver, kubectl and etcd from the Go module proxy into .tools/bin (once, ~5 min on 2 cores)
+tools-apiserver: ## Build kube-apiserver, kubectl, etcd, the Prometheus Operator and promtool from the Go module proxy into .tools/bin (once)
 	@infra/scripts/install-apiserver.sh
 
 tools-helm: ## Helm for the deploy path: the one on PATH, else built into .tools/bin

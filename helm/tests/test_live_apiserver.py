@@ -7,8 +7,11 @@ on upgrade, and what happens to the custom resources when their CRDs are not ins
 What it cannot show: no kubelet, scheduler or controller-manager runs, so no pod is ever created, nothing
 becomes ready, and Helm hooks (the platform's logging-setup Job) would wait forever: releases are
 installed without --wait, the platform with --no-hooks, and its hook Job is submitted on its own.
+At the end the Prometheus Operator runs against the same server, and its generated configuration is
+checked with promtool.
 """
 import json
+import re
 
 import pytest
 import yaml
@@ -181,3 +184,110 @@ def test_an_immutable_field_change_is_refused_on_upgrade(cluster):
     deployment["spec"]["template"]["metadata"]["labels"]["extra"] = "x"
     refused = cluster.kubectl("replace", "-f", "-", stdin=json.dumps(deployment), check=False)
     assert refused.returncode != 0 and "field is immutable" in refused.stderr
+
+
+# ---- The Prometheus Operator's view: the configuration it generates from the chart's objects ----
+
+PROMTOOL = ROOT / ".tools" / "bin" / "promtool"
+PROMETHEUS = "kube-prometheus-stack"
+
+
+@pytest.fixture(scope="module")
+def operator_output(cluster, tmp_path_factory, kube_prometheus_stack_values):
+    """Runs the Prometheus Operator against the server with a Prometheus selecting as k8s/'s does; yields the
+    generated Prometheus configuration and rule files once the operator has written them."""
+    import base64
+    import gzip
+    import subprocess
+    import time
+    from control_plane import BIN, _free_port
+
+    spec = kube_prometheus_stack_values["prometheus"]["prometheusSpec"]
+    prometheus = {"apiVersion": "monitoring.coreos.com/v1", "kind": "Prometheus",
+                  "metadata": {"name": PROMETHEUS, "namespace": "monitoring"},
+                  "spec": {key: spec[key] for key in ("serviceMonitorSelector", "serviceMonitorNamespaceSelector",
+                                                      "ruleSelector", "ruleNamespaceSelector", "scrapeInterval",
+                                                      "evaluationInterval")}}
+    cluster.kubectl("apply", "-f", "-", stdin=json.dumps(prometheus))
+    log = open(tmp_path_factory.mktemp("operator") / "operator.log", "w")
+    operator = subprocess.Popen([str(BIN / "prometheus-operator"), f"--web.listen-address=127.0.0.1:{_free_port()}",
+                                 "--kubelet-service=", "--log-level=warn"],
+                                stdout=log, stderr=subprocess.STDOUT, env=cluster.env())
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            secret = cluster.kubectl("get", "secret", f"prometheus-{PROMETHEUS}", "--namespace", "monitoring",
+                                     "-o", "json", check=False)
+            rules = cluster.kubectl("get", "configmap", f"prometheus-{PROMETHEUS}-rulefiles-0", "--namespace",
+                                    "monitoring", "-o", "json", check=False)
+            if secret.returncode == 0 and rules.returncode == 0:
+                data = json.loads(secret.stdout)["data"]
+                config = yaml.safe_load(gzip.decompress(base64.b64decode(data["prometheus.yaml.gz"])))
+                jobs = [c["job_name"] for c in config.get("scrape_configs") or []]
+                if sum(j.startswith("serviceMonitor/zingtickets/") for j in jobs) == 3:
+                    yield config, json.loads(rules.stdout)["data"]
+                    return
+            assert operator.poll() is None, open(log.name).read()[-3000:]
+            assert time.monotonic() < deadline, "no configuration from the operator:\n" + open(log.name).read()[-3000:]
+            time.sleep(2)
+    finally:
+        operator.terminate()
+        operator.wait(timeout=20)
+
+
+def test_promtool_accepts_the_configuration_the_operator_generates(operator_output, tmp_path):
+    import subprocess
+    config, rule_files = operator_output
+    path = tmp_path / "prometheus.yaml"
+    path.write_text(yaml.safe_dump(config))
+    # Syntax only: the configuration names files (service account token, rule files) of the Prometheus pod.
+    result = subprocess.run([str(PROMTOOL), "check", "config", "--syntax-only", str(path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    zingtickets = {name: text for name, text in rule_files.items() if name.startswith("zingtickets-")}
+    assert len(zingtickets) == 3, sorted(rule_files)
+    for name, text in zingtickets.items():
+        (tmp_path / name).write_text(text)
+    result = subprocess.run([str(PROMTOOL), "check", "rules", *[str(tmp_path / n) for n in zingtickets]],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _kept(job, target):
+    """Would the job's keep/drop rules on discovery labels keep a target with these __meta_ labels?"""
+    for rule in job.get("relabel_configs", []):
+        sources = rule.get("source_labels", [])
+        if rule.get("action") not in ("keep", "drop") or not all(l.startswith("__meta_") for l in sources):
+            continue
+        value = rule.get("separator", ";").join(target.get(l, "") for l in sources)
+        matches = re.fullmatch(rule.get("regex", "(.*)"), value) is not None
+        if matches != (rule["action"] == "keep"):
+            return False
+    return True
+
+
+def _endpoint(service, port, role):
+    prefix = "__meta_kubernetes_endpoint" if role == "endpoints" else "__meta_kubernetes_endpointslice"
+    return {"__meta_kubernetes_service_label_app_kubernetes_io_name": service,
+            "__meta_kubernetes_service_labelpresent_app_kubernetes_io_name": "true",
+            "__meta_kubernetes_service_label_app_kubernetes_io_instance": "zingtickets",
+            "__meta_kubernetes_service_labelpresent_app_kubernetes_io_instance": "true",
+            f"{prefix}_port_name": port}
+
+
+def test_the_operator_scrapes_each_service_on_its_management_port(operator_output):
+    config, _ = operator_output
+    jobs = {c["job_name"]: c for c in config["scrape_configs"]}
+    services = ("booking-service", "payment-service", "email-service")
+    for service in services:
+        [name] = [j for j in jobs if j.startswith(f"serviceMonitor/zingtickets/{service}/")]
+        job = jobs[name]
+        assert job["metrics_path"] == "/q/metrics" and job["honor_labels"] is True
+        [discovery] = job["kubernetes_sd_configs"]
+        assert discovery["namespaces"]["names"] == ["zingtickets"]
+        role = discovery["role"]
+        assert _kept(job, _endpoint(service, "management", role))
+        assert not _kept(job, _endpoint(service, "http", role)), "the API port is not scraped"
+        other = next(s for s in services if s != service)
+        assert not _kept(job, _endpoint(other, "management", role)), "one job per service"
+        assert any(r.get("target_label") == "application" and r.get("replacement") == service
+                   for r in job["relabel_configs"])

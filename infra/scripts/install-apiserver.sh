@@ -7,7 +7,11 @@
 #    version is stamped through -ldflags as Kubernetes' own build does; unstamped, the server reports
 #    v0.0.0-master and Helm refuses the charts' kubeVersion.
 #  - etcd from a three-line main module calling etcdmain.Main (the etcd server module refuses
-#    `go install` because of its own replace directives).
+#    `go install` because of its own replace directives);
+#  - the Prometheus Operator (the version whose CRDs the charts are validated against), whose module
+#    likewise replaces its pkg/client and pkg/apis/monitoring modules with directories;
+#  - promtool of the Prometheus release that operator is built against, to check the configuration it
+#    generates (Debian's promtool is built without Kubernetes service discovery and refuses it).
 set -euo pipefail
 # k8s.io/kubernetes ships a go.work naming its ./staging directories: build as a plain module.
 export GOWORK=off
@@ -22,19 +26,9 @@ trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
 apiserver_version="v$APISERVER_KUBERNETES_VERSION"
 if [ ! -x "$bin/kube-apiserver" ] || [ ! -x "$bin/kubectl" ] || [ ! -f "$bin/.kube-apiserver-$apiserver_version" ]; then
   echo "Building kube-apiserver and kubectl $apiserver_version from the Go module proxy (a few minutes, once)..."
-  dir=$(go mod download -json "k8s.io/kubernetes@$apiserver_version" \
-    | python3 -c 'import json,sys; print(json.load(sys.stdin)["Dir"])')
-  cp -r "$dir" "$work/kubernetes" && chmod -R u+w "$work/kubernetes"
+  "$root/infra/scripts/module-without-local-replaces.sh" k8s.io/kubernetes "$apiserver_version" "$work/kubernetes" \
+    "v0.${apiserver_version#v1.}"
   cd "$work/kubernetes"
-  staging_version="v0.${apiserver_version#v1.}"
-  edits=()
-  for module in $(go mod edit -json | python3 -c '
-import json, sys
-for r in json.load(sys.stdin).get("Replace") or []:
-    if r["New"]["Path"].startswith("./staging/"): print(r["Old"]["Path"])'); do
-    edits+=("-dropreplace=$module" "-require=$module@$staging_version")
-  done
-  go mod edit "${edits[@]}"
   minor="${apiserver_version#v1.}"; minor="${minor%%.*}"
   stamp="k8s.io/component-base/version"
   GOFLAGS=-mod=mod CGO_ENABLED=0 go build -trimpath -o "$bin/" -ldflags "-s -w \
@@ -69,3 +63,21 @@ GO
   touch "$bin/.etcd-$ETCD_VERSION"
   echo "etcd $ETCD_VERSION installed: $bin/etcd"
 fi
+
+if [ ! -x "$bin/prometheus-operator" ] || [ ! -f "$bin/.prometheus-operator-$PROMETHEUS_OPERATOR_VERSION" ]; then
+  echo "Building the Prometheus Operator $PROMETHEUS_OPERATOR_VERSION from the Go module proxy (a few minutes, once)..."
+  "$root/infra/scripts/module-without-local-replaces.sh" github.com/prometheus-operator/prometheus-operator \
+    "$PROMETHEUS_OPERATOR_VERSION" "$work/prometheus-operator" "$PROMETHEUS_OPERATOR_VERSION"
+  cd "$work/prometheus-operator"
+  GOFLAGS=-mod=mod CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$bin/prometheus-operator" ./cmd/operator
+  cd "$root"
+  rm -f "$bin"/.prometheus-operator-*
+  touch "$bin/.prometheus-operator-$PROMETHEUS_OPERATOR_VERSION"
+  echo "prometheus-operator $PROMETHEUS_OPERATOR_VERSION installed: $bin/prometheus-operator"
+fi
+
+# Prometheus's Go module v0.<major*100+minor>.<patch> is Prometheus <major>.<minor>.<patch>.
+number="${PROMETHEUS_MODULE_VERSION#v0.}"; patch="${number#*.}"; number="${number%%.*}"
+CGO_ENABLED=0 "$root/infra/scripts/build-go-module.sh" promtool github.com/prometheus/prometheus \
+  "$PROMETHEUS_MODULE_VERSION" ./cmd/promtool -trimpath \
+  -ldflags "-s -w -X github.com/prometheus/common/version.Version=$((number / 100)).$((number % 100)).$patch"
