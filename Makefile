@@ -125,6 +125,7 @@ k8s-prerequisites:
 	@for tool in docker kubectl go; do command -v $$tool >/dev/null || { echo "$$tool is needed for the kind targets (README, Deploy to Kubernetes)"; exit 1; }; done
 
 kind-up: tools-kind k8s-prerequisites ## Create the kind cluster (pinned node image); idempotent
+	@$(KIND) version | grep -q "^kind $(KIND_VERSION) " || echo "warning: $$($(KIND) version) is not kind $(KIND_VERSION), the release the node image $(KIND_NODE_IMAGE) is made for"
 	@if $(KIND) get clusters | grep -qx $(KIND_CLUSTER); then echo "kind cluster $(KIND_CLUSTER) exists"; \
 	else $(KIND) create cluster --config k8s/kind-cluster.yaml --image $(KIND_NODE_IMAGE) --wait 5m; fi
 

@@ -70,7 +70,10 @@ class ControlPlane:
             "--client-ca-file", d / "ca.crt", "--authorization-mode", "Node,RBAC",
             "--service-account-issuer", "https://kubernetes.default.svc.cluster.local",
             "--service-account-key-file", d / "sa.pub", "--service-account-signing-key-file", d / "sa.key",
-            "--service-cluster-ip-range", "10.96.0.0/16", "--anonymous-auth=false", "--v=0"])
+            "--service-cluster-ip-range", "10.96.0.0/16", "--anonymous-auth=false", "--v=0",
+            # The `kubernetes` Service's endpoints would name the loopback address, which 1.37 refuses;
+            # nothing here connects through that Service.
+            "--endpoint-reconciler-type=none"])
         self.url = f"https://127.0.0.1:{api}"
         # The context is the kind cluster's name: the Makefile's commands would address this server too.
         self.kubeconfig.write_text(f"""apiVersion: v1
