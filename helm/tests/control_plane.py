@@ -29,6 +29,15 @@ def _openssl(*args, cwd):
     subprocess.run(["openssl", *args], cwd=cwd, check=True, capture_output=True)
 
 
+def stop_process(process, grace=3):
+    process.terminate()
+    try:
+        process.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 def _certificates(directory):
     """A CA, the server's certificate for 127.0.0.1, an admin client (group system:masters), SA keys."""
     run = lambda *a: _openssl(*a, cwd=directory)
@@ -106,14 +115,10 @@ current-context: kind-zingtickets
         self.processes.append((name, subprocess.Popen([str(c) for c in command], stdout=log, stderr=subprocess.STDOUT)))
 
     def stop(self):
+        """Ends the server, then etcd. The data is thrown away, so a graceful shutdown (kube-apiserver
+        drains for about 10 s) buys nothing: a few seconds' grace, then SIGKILL."""
         for _, process in reversed(self.processes):
-            process.terminate()
-        for _, process in reversed(self.processes):
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop_process(process)
         self.processes = []
 
     def env(self):

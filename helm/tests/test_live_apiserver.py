@@ -101,9 +101,8 @@ def test_on_a_bare_cluster_the_operator_kinds_are_unknown_and_the_app_installs_w
 def test_the_operator_crds_install_and_become_established(cluster):
     files = sorted((CRDS / "prometheus-operator").glob("*.yaml")) + sorted((CRDS / "strimzi").glob("*.yaml"))
     assert len(files) >= 5
-    for path in files:
-        # Server-side apply: the largest CRDs exceed the client-side last-applied annotation's size limit.
-        cluster.kubectl("apply", "--server-side", "-f", path)
+    # Server-side apply: the largest CRDs exceed the client-side last-applied annotation's size limit.
+    cluster.kubectl("apply", "--server-side", *[arg for path in files for arg in ("-f", path)])
     cluster.kubectl("wait", "--for=condition=Established", "--timeout=60s", "crd", "--all")
 
 
@@ -200,7 +199,7 @@ def operator_output(cluster, tmp_path_factory, kube_prometheus_stack_values):
     import gzip
     import subprocess
     import time
-    from control_plane import BIN, _free_port
+    from control_plane import BIN, _free_port, stop_process
 
     spec = kube_prometheus_stack_values["prometheus"]["prometheusSpec"]
     prometheus = {"apiVersion": "monitoring.coreos.com/v1", "kind": "Prometheus",
@@ -231,8 +230,7 @@ def operator_output(cluster, tmp_path_factory, kube_prometheus_stack_values):
             assert time.monotonic() < deadline, "no configuration from the operator:\n" + open(log.name).read()[-3000:]
             time.sleep(2)
     finally:
-        operator.terminate()
-        operator.wait(timeout=20)
+        stop_process(operator)
 
 
 def test_promtool_accepts_the_configuration_the_operator_generates(operator_output, tmp_path):
