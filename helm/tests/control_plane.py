@@ -5,6 +5,7 @@ scheduler or controller-manager runs: objects are stored, validated and admitted
 cluster (OpenAPI and CRD schemas, Pod Security admission, immutable fields, RBAC), but no pod is ever
 created or run. Free ports, a temporary directory, self-made certificates; stop() ends both processes.
 """
+import json
 import os
 import pathlib
 import socket
@@ -96,9 +97,7 @@ current-context: kind-zingtickets
         context.load_cert_chain(str(d / "admin.crt"), str(d / "admin.key"))
         deadline = time.monotonic() + timeout
         while True:
-            for name, process in self.processes:
-                if process.poll() is not None:
-                    raise RuntimeError(f"{name} exited:\n{(d / (name + '.log')).read_text()[-3000:]}")
+            self.assert_running()
             try:
                 with urllib.request.urlopen(self.url + "/readyz", context=context, timeout=5) as response:
                     if response.read() == b"ok":
@@ -109,6 +108,41 @@ current-context: kind-zingtickets
                 raise RuntimeError(f"kube-apiserver not ready in {timeout}s:\n"
                                    + (d / "kube-apiserver.log").read_text()[-3000:])
             time.sleep(1)
+
+    def start_nodes(self, nodes=("kwok-node-a", "kwok-node-b")):
+        """Adds what makes workloads run, simulated: kube-controller-manager (ReplicaSets, Jobs, PV binding,
+        ServiceAccounts), kube-scheduler, and kwok playing the kubelet of fake nodes, so pods become
+        Ready and Job pods complete without any container. Images are never pulled, programs never run."""
+        d = self.directory
+        for binary in ("kube-controller-manager", "kube-scheduler", "kwok"):
+            if not (BIN / binary).exists():
+                raise RuntimeError(f"{BIN / binary} is missing: run make tools-apiserver")
+        self._spawn("kube-controller-manager", [
+            BIN / "kube-controller-manager", "--kubeconfig", self.kubeconfig, "--leader-elect=false",
+            "--bind-address", "127.0.0.1", "--secure-port", str(_free_port()),
+            "--service-account-private-key-file", d / "sa.key", "--root-ca-file", d / "ca.crt",
+            "--use-service-account-credentials=false", "--controllers=*,-node-ipam-controller"])
+        self._spawn("kube-scheduler", [BIN / "kube-scheduler", "--kubeconfig", self.kubeconfig, "--leader-elect=false",
+                                       "--bind-address", "127.0.0.1", "--secure-port", str(_free_port())])
+        self._spawn("kwok", [BIN / "kwok", "--kubeconfig", self.kubeconfig, "--config", ROOT / ".tools" / "kwok-stages.yaml",
+                             "--manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake",
+                             "--server-address", f"127.0.0.1:{_free_port()}"])
+        for index, name in enumerate(nodes):
+            node = {"apiVersion": "v1", "kind": "Node",
+                    "metadata": {"name": name, "annotations": {"kwok.x-k8s.io/node": "fake"},
+                                 "labels": {"kubernetes.io/hostname": name, "kubernetes.io/os": "linux",
+                                            "topology.kubernetes.io/zone": f"zone-{index}", "type": "kwok"}},
+                    "status": {"allocatable": {"cpu": "32", "memory": "64Gi", "pods": "110"},
+                               "capacity": {"cpu": "32", "memory": "64Gi", "pods": "110"}}}
+            self.kubectl("apply", "-f", "-", stdin=json.dumps(node))
+        self.kubectl("wait", "--for=condition=Ready", "--timeout=60s", "node", "--all")
+        self.assert_running()
+        return self
+
+    def assert_running(self):
+        for name, process in self.processes:
+            if process.poll() is not None:
+                raise RuntimeError(f"{name} exited:\n{(self.directory / (name + '.log')).read_text()[-3000:]}")
 
     def _spawn(self, name, command):
         log = open(self.directory / f"{name}.log", "w")

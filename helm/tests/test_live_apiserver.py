@@ -4,9 +4,9 @@ What a render cannot show and this does: the server's own validation of every ob
 operators' CRD schemas, unknown fields rejected), Pod Security admission of every pod template in
 namespaces that enforce it, Helm's kubeVersion check against the server's version, immutable fields
 on upgrade, and what happens to the custom resources when their CRDs are not installed yet.
-What it cannot show: no kubelet, scheduler or controller-manager runs, so no pod is ever created, nothing
-becomes ready, and Helm hooks (the platform's logging-setup Job) would wait forever: releases are
-installed without --wait, the platform with --no-hooks, and its hook Job is submitted on its own.
+No kubelet, scheduler or controller-manager runs here, so no pod is created and nothing becomes ready:
+releases are installed without --wait, the platform with --no-hooks, and its hook Job is submitted on
+its own. test_simulated_nodes.py runs the hooks and --wait, on simulated nodes.
 At the end the Prometheus Operator runs against the same server, and its generated configuration is
 checked with promtool.
 """

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds a real Kubernetes control plane for `make test-k8s` into .tools/bin, from the Go module proxy,
 # once per version (idempotent; about 5 minutes of CPU the first time):
-#  - kube-apiserver and kubectl (the test's client, the same version) from the k8s.io/kubernetes module. That module points its k8s.io/* staging modules at
+#  - kube-apiserver, kube-controller-manager, kube-scheduler and kubectl (the test's client) from the
+#    k8s.io/kubernetes module. That module points its k8s.io/* staging modules at
 #    ./staging through replace directives, which a module download does not contain: the replaces are
 #    dropped and the staging modules pinned to their published v0.<minor>.<patch> tags instead. The
 #    version is stamped through -ldflags as Kubernetes' own build does; unstamped, the server reports
@@ -24,8 +25,10 @@ work="$(mktemp -d)"
 trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
 
 apiserver_version="v$APISERVER_KUBERNETES_VERSION"
-if [ ! -x "$bin/kube-apiserver" ] || [ ! -x "$bin/kubectl" ] || [ ! -f "$bin/.kube-apiserver-$apiserver_version" ]; then
-  echo "Building kube-apiserver and kubectl $apiserver_version from the Go module proxy (a few minutes, once)..."
+control_plane=(kube-apiserver kube-controller-manager kube-scheduler kubectl)
+missing=""; for b in "${control_plane[@]}"; do [ -x "$bin/$b" ] || missing=1; done
+if [ -n "$missing" ] || [ ! -f "$bin/.kube-apiserver-$apiserver_version" ]; then
+  echo "Building ${control_plane[*]} $apiserver_version from the Go module proxy (a few minutes, once)..."
   "$root/infra/scripts/module-without-local-replaces.sh" k8s.io/kubernetes "$apiserver_version" "$work/kubernetes" \
     "v0.${apiserver_version#v1.}"
   cd "$work/kubernetes"
@@ -33,11 +36,11 @@ if [ ! -x "$bin/kube-apiserver" ] || [ ! -x "$bin/kubectl" ] || [ ! -f "$bin/.ku
   stamp="k8s.io/component-base/version"
   GOFLAGS=-mod=mod CGO_ENABLED=0 go build -trimpath -o "$bin/" -ldflags "-s -w \
     -X $stamp.gitVersion=$apiserver_version -X $stamp.gitMajor=1 -X $stamp.gitMinor=$minor \
-    -X $stamp.gitTreeState=clean -X $stamp.buildDate=1970-01-01T00:00:00Z" ./cmd/kube-apiserver ./cmd/kubectl
+    -X $stamp.gitTreeState=clean -X $stamp.buildDate=1970-01-01T00:00:00Z" "${control_plane[@]/#/./cmd/}"
   cd "$root"
   rm -f "$bin"/.kube-apiserver-*
   touch "$bin/.kube-apiserver-$apiserver_version"
-  echo "kube-apiserver and kubectl $apiserver_version installed in $bin"
+  echo "${control_plane[*]} $apiserver_version installed in $bin"
 fi
 
 if [ ! -x "$bin/etcd" ] || [ ! -f "$bin/.etcd-$ETCD_VERSION" ]; then
@@ -81,3 +84,17 @@ number="${PROMETHEUS_MODULE_VERSION#v0.}"; patch="${number#*.}"; number="${numbe
 CGO_ENABLED=0 "$root/infra/scripts/build-go-module.sh" promtool github.com/prometheus/prometheus \
   "$PROMETHEUS_MODULE_VERSION" ./cmd/promtool -trimpath \
   -ldflags "-s -w -X github.com/prometheus/common/version.Version=$((number / 100)).$((number % 100)).$patch"
+
+# Simulated nodes: kwok plays the kubelet, so pods get Ready and Jobs' pods complete without containers.
+# Its behaviour is configured by Stages; the "fast" ones of its own module: nodes Ready at once, pods
+# Running and Ready, Job pods Succeeded, deleted pods gone.
+CGO_ENABLED=0 "$root/infra/scripts/build-go-module.sh" kwok sigs.k8s.io/kwok "$KWOK_VERSION" ./cmd/kwok \
+  -trimpath -ldflags "-s -w"
+stages="$root/.tools/kwok-stages.yaml"
+if [ ! -f "$stages" ] || ! head -1 "$stages" | grep -q "kwok $KWOK_VERSION"; then
+  dir=$(go mod download -json "sigs.k8s.io/kwok@$KWOK_VERSION" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
+  { echo "# Stages of kwok $KWOK_VERSION (kustomize/stage/{node,pod}/fast and node/heartbeat of its module)"
+    for f in node/fast/node-initialize node/heartbeat/node-heartbeat pod/fast/pod-ready pod/fast/pod-complete \
+             pod/fast/pod-delete; do echo "---"; cat "$dir/kustomize/stage/$f.yaml"; done; } > "$stages.new"
+  mv "$stages.new" "$stages"
+fi
