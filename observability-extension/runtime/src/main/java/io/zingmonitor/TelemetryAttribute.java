@@ -14,6 +14,6 @@ import java.lang.annotation.Target;
 @Target(ElementType.PARAMETER)
 public @interface TelemetryAttribute {
 
-    /** The attribute key, for example {@code zingtickets.booking.id}. */
+    /** The attribute key, for example {@code shop.order.id}. */
     String value();
 }

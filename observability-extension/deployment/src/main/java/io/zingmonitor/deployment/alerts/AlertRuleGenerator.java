@@ -1,18 +1,21 @@
 package io.zingmonitor.deployment.alerts;
 
-import static io.zingmonitor.deployment.alerts.PromQl.CONSUMER_LAG;
-import static io.zingmonitor.deployment.alerts.PromQl.HTTP_REQUESTS;
-import static io.zingmonitor.deployment.alerts.PromQl.LOG_EVENTS;
-import static io.zingmonitor.deployment.alerts.PromQl.OPERATIONS;
-import static io.zingmonitor.deployment.alerts.PromQl.SPANS_DROPPED;
-import static io.zingmonitor.deployment.alerts.PromQl.number;
+import static io.zingmonitor.deployment.metrics.PromQl.CONSUMER_LAG;
+import static io.zingmonitor.deployment.metrics.PromQl.HTTP_REQUESTS;
+import static io.zingmonitor.deployment.metrics.PromQl.LOG_EVENTS;
+import static io.zingmonitor.deployment.metrics.PromQl.OPERATIONS;
+import static io.zingmonitor.deployment.metrics.PromQl.SPANS_DROPPED;
+import static io.zingmonitor.deployment.metrics.PromQl.number;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
+import io.zingmonitor.deployment.dashboards.DashboardGenerator;
+import io.zingmonitor.deployment.metrics.PromQl;
 import io.zingmonitor.runtime.config.ZingMonitorBuildTimeConfig;
 import io.zingmonitor.runtime.plan.TelemetryPlan;
 
@@ -39,6 +42,7 @@ public final class AlertRuleGenerator {
     private final TelemetryPlan plan;
     private final ZingMonitorBuildTimeConfig.Alerts alerts;
     private final ZingMonitorBuildTimeConfig.Slo slo;
+    private final String dashboardUid;
     private final PromQl q;
     private final String application;
 
@@ -48,6 +52,13 @@ public final class AlertRuleGenerator {
         this.slo = config.slo();
         this.application = plan.service();
         this.q = new PromQl(application);
+        this.dashboardUid = DashboardGenerator.uid(config.dashboards(), application);
+        for (String key : slo.objectives().keySet()) {
+            if (!key.matches("[A-Za-z0-9_]+")) {
+                throw new IllegalArgumentException("zingmonitor.slo.objectives.\"" + key + "\": the name becomes part of "
+                        + "recording-rule names, so it may only hold letters, digits and _");
+            }
+        }
         if (slo.enabled() && config.metrics().sloBuckets().stream()
                 .noneMatch(b -> Math.abs(b - slo.latencyThresholdSeconds()) < 1e-9)) {
             throw new IllegalArgumentException("zingmonitor.slo.latency-threshold-seconds=" + slo.latencyThresholdSeconds()
@@ -63,6 +74,9 @@ public final class AlertRuleGenerator {
         groups.add(group(application + ".alerts", symptomAlerts()));
         if (slo.enabled() && hasEndpoints()) {
             groups.add(group(application + ".slo", sloRules()));
+        }
+        if (!slo.objectives().isEmpty()) {
+            groups.add(group(application + ".objectives", objectiveRules()));
         }
         Map<String, Object> file = new LinkedHashMap<>();
         file.put("groups", groups);
@@ -157,6 +171,13 @@ public final class AlertRuleGenerator {
                             + "incomplete; requests are not affected. queue_full: more spans than the exporter sends; "
                             + "export_failed: the backend is unreachable or refuses them."));
         }
+        for (var gauge : new TreeMap<>(alerts.gauges()).entrySet()) {
+            var threshold = gauge.getValue();
+            rules.add(alert(gauge.getKey(), "max(" + threshold.series() + app + ") > " + number(threshold.above()),
+                    PromQl.duration(threshold.pendingFor()), threshold.severity(), threshold.summary(),
+                    threshold.series() + " of " + application + " is {{ $value | humanize }}, above " + number(threshold.above())
+                            + " for " + PromQl.duration(threshold.pendingFor()) + "."));
+        }
         // One rule for both ways of being down (promtool rejects two rules with the same name and labels):
         // an instance that does not answer its scrape, or no instance left to scrape at all.
         rules.add(alert("ServiceDown", "up" + app + " == 0 or absent(up" + app + ")", "1m", "critical",
@@ -179,14 +200,35 @@ public final class AlertRuleGenerator {
                     Map.of("application", application)));
         }
         rules.addAll(burnAlerts("AvailabilityBudgetBurn", "application:slo_availability_errors:ratio_rate",
-                1 - slo.availabilityObjective(), "availability (" + number(slo.availabilityObjective() * 100) + " % non-5xx)"));
+                1 - slo.availabilityObjective(), "availability", "availability (" + number(slo.availabilityObjective() * 100)
+                        + " % non-5xx)"));
         rules.addAll(burnAlerts("LatencyBudgetBurn", "application:slo_latency_slow:ratio_rate",
-                1 - slo.latencyObjective(), "latency (" + number(slo.latencyObjective() * 100) + " % under "
+                1 - slo.latencyObjective(), "latency", "latency (" + number(slo.latencyObjective() * 100) + " % under "
                         + number(slo.latencyThresholdSeconds()) + " s)"));
         return rules;
     }
 
-    private List<Rule> burnAlerts(String name, String ratio, double budget, String objective) {
+    /** The latency objectives on the service's own histograms: the same method as the HTTP latency SLO. */
+    private List<Rule> objectiveRules() {
+        List<Rule> rules = new ArrayList<>();
+        for (var entry : new TreeMap<>(slo.objectives()).entrySet()) {
+            var objective = entry.getValue();
+            String ratio = "application:slo_" + entry.getKey() + "_slow:ratio_rate";
+            String good = "le=\"" + PromQl.le(objective.thresholdSeconds()) + "\"";
+            for (String window : SLO_WINDOWS) {
+                rules.add(Rule.recording(ratio + window,
+                        "1 - " + q.rate(objective.histogram() + "_bucket", "{" + q.app() + "," + good + "}", window) + " / "
+                                + q.rate(objective.histogram() + "_count", "{" + q.app() + "}", window),
+                        Map.of("application", application)));
+            }
+            rules.addAll(burnAlerts(objective.alertName(), ratio, 1 - objective.objective(), entry.getKey(),
+                    entry.getKey() + " (" + number(objective.objective() * 100) + " % under "
+                            + number(objective.thresholdSeconds()) + " s: " + objective.description() + ")"));
+        }
+        return rules;
+    }
+
+    private List<Rule> burnAlerts(String name, String ratio, double budget, String budgetName, String objective) {
         List<Rule> rules = new ArrayList<>();
         String app = "{" + q.app() + "}";
         for (String severity : List.of("page", "ticket")) {
@@ -202,7 +244,7 @@ public final class AlertRuleGenerator {
             String pendingFor = BURN_WINDOWS.stream().filter(w -> w.severity().equals(severity)).findFirst().orElseThrow()
                     .pendingFor();
             rules.add(alert(name, String.join(" or ", conditions), pendingFor, severity,
-                    application + " is burning its " + objective.split(" ")[0] + " error budget "
+                    application + " is burning its " + budgetName + " error budget "
                             + (severity.equals("page") ? "fast" : "steadily"),
                     "The " + objective + " objective of " + application + " will be missed if this burn rate goes on ("
                             + severity + ": " + (severity.equals("page") ? "budget gone in days" : "budget gone within the month")
@@ -218,8 +260,8 @@ public final class AlertRuleGenerator {
         Map<String, String> annotations = new LinkedHashMap<>();
         annotations.put("summary", summary);
         annotations.put("description", description);
-        annotations.put("runbook_url", alerts.runbookUrl() + "#" + name.toLowerCase(Locale.ROOT));
-        annotations.put("dashboard_url", alerts.grafanaUrl() + "/d/zingtickets-" + application);
+        alerts.runbookUrl().ifPresent(url -> annotations.put("runbook_url", url + "#" + name.toLowerCase(Locale.ROOT)));
+        annotations.put("dashboard_url", alerts.grafanaUrl() + "/d/" + dashboardUid);
         return Rule.alerting(name, expr, pendingFor, labels, annotations);
     }
 

@@ -17,7 +17,8 @@ import io.zingmonitor.runtime.config.ZingMonitorBuildTimeConfig;
 
 /**
  * Writes Grafana dashboards to {@code target/zingmonitor/dashboards/}: the service's own, and the
- * overview and abuse dashboards (the same from every service's build, so any one can publish them).
+ * overview and abuse dashboards, unless {@code zingmonitor.dashboards.overview.enabled} leaves those to
+ * another service's build.
  */
 @BuildSteps(onlyIf = ZingMonitorEnabled.class)
 class DashboardsProcessor {
@@ -31,8 +32,11 @@ class DashboardsProcessor {
         if (!config.dashboards().enabled()) {
             return;
         }
-        var generator = new DashboardGenerator(config.dashboards().jaegerUrl(), config.dashboards().logsUrl());
-        for (ObjectNode dashboard : List.of(generator.service(plan.getPlan()), generator.overview(), generator.abuse())) {
+        var generator = new DashboardGenerator(config);
+        List<ObjectNode> dashboards = config.dashboards().overview().enabled()
+                ? List.of(generator.service(plan.getPlan()), generator.overview(), generator.abuse())
+                : List.of(generator.service(plan.getPlan()));
+        for (ObjectNode dashboard : dashboards) {
             files.produce(new GeneratedFileSystemResourceBuildItem(DIRECTORY + dashboard.get("uid").asText() + ".json",
                     json(dashboard)));
         }

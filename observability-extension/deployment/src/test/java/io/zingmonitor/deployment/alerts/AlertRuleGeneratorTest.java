@@ -14,8 +14,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
+import io.zingmonitor.deployment.support.BuildTimeConfigs;
 import io.zingmonitor.runtime.config.ZingMonitorBuildTimeConfig;
 import io.zingmonitor.runtime.plan.TelemetryPlan;
 
@@ -37,14 +36,17 @@ class AlertRuleGeneratorTest {
                 "zingmonitor.alerts.latency-threshold", "750ms",
                 "zingmonitor.alerts.operation-spikes.\"booking.create\".alert-name", "BookingSpike",
                 "zingmonitor.alerts.operation-spikes.\"booking.create\".max-per-minute", "100",
-                "zingmonitor.slo.enabled", "true"));
+                "zingmonitor.slo.enabled", "true",
+                "zingmonitor.alerts.runbook-url", "https://docs.example/runbooks.md",
+                "zingmonitor.dashboards.uid-prefix", "shop-"));
         String yaml = new String(AlertRulesProcessor.yaml("booking-service",
                 new AlertRuleGenerator(BOOKING, config).rules()));
 
         assertThat(yaml).contains("alert: HighLatency", "alert: HighErrorRate", "alert: BookingSpike",
                 "alert: ErrorLogSpike", "alert: KafkaConsumerLag", "alert: SpansDropped", "alert: ServiceDown",
                 "alert: AvailabilityBudgetBurn", "alert: LatencyBudgetBurn",
-                "runbook_url: https://github.com/zingtickets/zingtickets/blob/main/docs/runbooks.md#highlatency",
+                "runbook_url: https://docs.example/runbooks.md#highlatency",
+                "dashboard_url: http://localhost:3000/d/shop-booking-service",
                 "service: booking-service");
         String expressions = String.join("\n", new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(yaml)
                 .findValuesAsText("expr"));
@@ -63,8 +65,9 @@ class AlertRuleGeneratorTest {
         String yaml = new String(AlertRulesProcessor.yaml("worker",
                 new AlertRuleGenerator(WORKER, config(Map.of("zingmonitor.slo.enabled", "true"))).rules()));
 
-        assertThat(yaml).contains("alert: HighErrorRate", "alert: ServiceDown")
-                .doesNotContain("HighLatency", "KafkaConsumerLag", "BudgetBurn", "SpansDropped");
+        assertThat(yaml).contains("alert: HighErrorRate", "alert: ServiceDown",
+                        "dashboard_url: http://localhost:3000/d/zingmonitor-worker")
+                .doesNotContain("HighLatency", "KafkaConsumerLag", "BudgetBurn", "SpansDropped", "runbook_url");
         promtoolAccepts(yaml);
     }
 
@@ -76,12 +79,7 @@ class AlertRuleGeneratorTest {
     }
 
     static ZingMonitorBuildTimeConfig config(Map<String, String> properties) {
-        SmallRyeConfig config = new SmallRyeConfigBuilder()
-                .withMapping(ZingMonitorBuildTimeConfig.class)
-                .withConverter(java.time.Duration.class, 100, new io.quarkus.runtime.configuration.DurationConverter())
-                .withDefaultValues(properties)
-                .build();
-        return config.getConfigMapping(ZingMonitorBuildTimeConfig.class);
+        return BuildTimeConfigs.config(properties);
     }
 
     /** The real promtool, installed by the Makefile from Debian's prometheus package. */

@@ -41,6 +41,7 @@ class ProblemDetailsTest {
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(OrderResource.class, OrderRequest.class, Card.class))
             .overrideConfigKey("quarkus.http.limits.max-body-size", "1K")
+            .overrideConfigKey("zingmonitor.problem.type-prefix", "urn:problem-type:acme:")
             .setLogRecordPredicate(r -> r.getLoggerName().startsWith("io.zingmonitor"))
             .assertLogRecords(records -> {
                 List<String> errors = records.stream().filter(r -> r.getLevel().intValue() >= Level.SEVERE.intValue())
@@ -56,7 +57,7 @@ class ProblemDetailsTest {
                 .post("/orders")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("type", equalTo("urn:problem-type:zingtickets:validation"))
+                .body("type", equalTo("urn:problem-type:acme:validation"))
                 .body("status", equalTo(400))
                 .body("errors.field", hasItems("quantity", "email", "card.number"))
                 .body("instance", equalTo("/orders"))
@@ -81,7 +82,7 @@ class ProblemDetailsTest {
         given().contentType(ContentType.JSON).body("{\"quantity\": 1,")
                 .post("/orders")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("type", equalTo("urn:problem-type:zingtickets:malformed-json"));
+                .body("type", equalTo("urn:problem-type:acme:malformed-json"));
     }
 
     @Test
@@ -98,7 +99,7 @@ class ProblemDetailsTest {
         given().contentType(ContentType.TEXT).body("hello")
                 .post("/orders")
                 .then().statusCode(415).contentType("application/problem+json")
-                .body("type", equalTo("urn:problem-type:zingtickets:unsupported-media-type"));
+                .body("type", equalTo("urn:problem-type:acme:unsupported-media-type"));
     }
 
     @Test
@@ -106,7 +107,7 @@ class ProblemDetailsTest {
         given().contentType(ContentType.JSON).body("{\"email\":\"" + "a".repeat(2000) + "\"}")
                 .post("/orders")
                 .then().statusCode(413).contentType("application/problem+json")
-                .body("type", equalTo("urn:problem-type:zingtickets:payload-too-large"));
+                .body("type", equalTo("urn:problem-type:acme:payload-too-large"));
     }
 
     @Test
@@ -120,7 +121,7 @@ class ProblemDetailsTest {
     @Test
     void applicationProblemKeepsItsTypeAndField() {
         given().get("/orders/7").then().statusCode(409).contentType("application/problem+json")
-                .body("type", equalTo("urn:problem-type:zingtickets:sold-out"))
+                .body("type", equalTo("urn:problem-type:acme:sold-out"))
                 .body("field", equalTo("quantity"))
                 .body("instance", equalTo("/orders/7"));
     }
@@ -128,7 +129,7 @@ class ProblemDetailsTest {
     @Test
     void unhandledExceptionIs500WithoutInternals() {
         given().get("/orders/boom").then().statusCode(500).contentType("application/problem+json")
-                .body("type", equalTo("urn:problem-type:zingtickets:internal-error"))
+                .body("type", equalTo("urn:problem-type:acme:internal-error"))
                 .body(not(containsString("IllegalStateException")))
                 .body(not(containsString("secret-internal-detail")))
                 .body("traceId", matchesRegex("[0-9a-f]{32}"));

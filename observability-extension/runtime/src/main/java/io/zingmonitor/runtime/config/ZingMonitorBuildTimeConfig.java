@@ -3,11 +3,13 @@ package io.zingmonitor.runtime.config;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /**
  * ZingMonitor settings fixed at build time: they decide which beans, interceptors and meters exist
@@ -55,6 +57,67 @@ public interface ZingMonitorBuildTimeConfig {
         /** The log search (OpenSearch Dashboards), linked from every dashboard. */
         @WithDefault("http://localhost:5601/app/data-explorer/discover")
         String logsUrl();
+
+        /**
+         * Prefix of every generated dashboard's uid: the service dashboard's uid is the prefix and the
+         * service's name, the shared ones the prefix and {@code overview} or {@code abuse}. Each alert links
+         * to its service's dashboard by this uid.
+         */
+        @WithDefault("zingmonitor-")
+        String uidPrefix();
+
+        /** Prefix of every generated dashboard's title, usually the product's name and a separator. */
+        @WithDefault("ZingMonitor / ")
+        String titlePrefix();
+
+        /** Grafana tags of every generated dashboard; a service dashboard is also tagged with the service's name. */
+        @WithDefault("zingmonitor")
+        List<String> tags();
+
+        /** The cross-service overview and abuse dashboards. */
+        Overview overview();
+
+        /**
+         * Business panels on the overview dashboard, keyed by a short id (in id order, after the
+         * latency panels), for example
+         * {@code zingmonitor.dashboards.panels."bookings-pending".query=myapp_bookings_pending}. A key of a
+         * {@code .properties} file ends at its first space, hence ids rather than titles as keys.
+         */
+        Map<String, Panel> panels();
+
+        interface Overview {
+            /**
+             * Whether this service's build also writes the overview and abuse dashboards. In a system of
+             * several services, let one of them do it, so the panels it configures are the ones published.
+             */
+            @WithDefault("true")
+            boolean enabled();
+
+            /** The overview dashboard's description. */
+            @WithDefault("Health of every service at a glance: traffic, errors, latency, Kafka lag, firing alerts.")
+            String description();
+        }
+
+        interface Panel {
+            /** The panel's title; the id when not set. */
+            Optional<String> title();
+
+            /**
+             * The panel's PromQL query, as Grafana runs it ({@code $__rate_interval} and {@code $service}
+             * are available).
+             */
+            String query();
+
+            /** Grafana's unit of the values, such as {@code short}, {@code s}, {@code reqps}, {@code percentunit}. */
+            @WithDefault("short")
+            String unit();
+
+            /** Legend of each series, a Grafana template such as {{outcome}}; without it, the series' labels. */
+            Optional<String> legend();
+
+            /** The panel's description (its tooltip). */
+            Optional<String> description();
+        }
     }
 
     interface Metrics {
@@ -111,9 +174,17 @@ public interface ZingMonitorBuildTimeConfig {
         /** Rate alerts on business operations, keyed by operation name (such as {@code booking.create}). */
         Map<String, OperationSpike> operationSpikes();
 
-        /** Where runbooks live; each alert links to its section. */
-        @WithDefault("https://github.com/zingtickets/zingtickets/blob/main/docs/runbooks.md")
-        String runbookUrl();
+        /**
+         * Where runbooks live: each alert links to its section (the alert's name in lower case as the
+         * anchor) and each dashboard to the page. Without it, alerts carry no {@code runbook_url}.
+         */
+        Optional<String> runbookUrl();
+
+        /**
+         * Threshold alerts on any gauge the service exports, keyed by alert name, for example
+         * {@code zingmonitor.alerts.gauges."StuckPendingBookings".series=myapp_pending_oldest_age_seconds}.
+         */
+        Map<String, GaugeAlert> gauges();
 
         /** Grafana's base URL, for the dashboard link in each alert. */
         @WithDefault("http://localhost:3000")
@@ -125,6 +196,26 @@ public interface ZingMonitorBuildTimeConfig {
 
             /** Calls per minute above which the alert fires. */
             double maxPerMinute();
+        }
+
+        interface GaugeAlert {
+            /** The gauge's Prometheus series name, such as {@code myapp_queue_oldest_age_seconds}. */
+            String series();
+
+            /** The alert fires when the gauge's highest value across instances is above this. */
+            double above();
+
+            /** How long the gauge must stay above the threshold before the alert fires. */
+            @WithName("for")
+            @WithDefault("5m")
+            Duration pendingFor();
+
+            /** The alert's {@code severity} label: {@code critical} pages, {@code warning} does not. */
+            @WithDefault("warning")
+            String severity();
+
+            /** The alert's summary: what is wrong, in a sentence. */
+            String summary();
         }
     }
 
@@ -144,6 +235,34 @@ public interface ZingMonitorBuildTimeConfig {
         /** Share of requests that must beat the latency threshold. */
         @WithDefault("0.99")
         double latencyObjective();
+
+        /**
+         * Latency objectives on any histogram the service records, keyed by a short name (letters,
+         * digits, {@code _}), each with multi-window, multi-burn-rate alerts (page and ticket) and a panel
+         * on the service dashboard. Independent of {@code zingmonitor.slo.enabled}, which governs the HTTP
+         * objectives.
+         */
+        Map<String, Objective> objectives();
+
+        interface Objective {
+            /**
+             * The histogram's Prometheus name without suffix, such as {@code myapp_order_settlement_seconds}
+             * (its {@code _bucket} and {@code _count} series are read).
+             */
+            String histogram();
+
+            /** The duration an event must beat to count as good: one of the histogram's bucket bounds. */
+            double thresholdSeconds();
+
+            /** Share of events that must beat the threshold, such as 0.99. */
+            double objective();
+
+            /** The burn-rate alerts' name, such as {@code SettlementBudgetBurn}. */
+            String alertName();
+
+            /** What the objective promises, in a sentence: the panel's and the alerts' description. */
+            String description();
+        }
     }
 
     interface Redaction {

@@ -28,6 +28,19 @@ public interface ZingMonitorRuntimeConfig {
     /** Per-client rate limiting of the public API. */
     RateLimit rateLimit();
 
+    /** RFC 9457 problem documents. */
+    Problem problem();
+
+    interface Problem {
+        /**
+         * Prefix of every problem {@code type}: a slug such as {@code sold-out} is answered as the prefix
+         * followed by the slug. A URN needs no web page behind it to stay stable; a product sets its
+         * own, such as {@code urn:problem-type:acme:}.
+         */
+        @WithDefault("urn:problem-type:")
+        String typePrefix();
+    }
+
     interface RequestLog {
         /** Whether one structured line is logged per HTTP request. */
         @WithDefault("true")

@@ -10,7 +10,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
+import io.zingmonitor.runtime.config.ZingMonitorRuntimeConfig;
 import io.zingmonitor.runtime.problem.ProblemResponses;
+import io.zingmonitor.runtime.problem.ProblemTypes;
 
 /**
  * Answers a request whose declared body exceeds {@code quarkus.http.limits.max-body-size} with a
@@ -20,15 +22,16 @@ import io.zingmonitor.runtime.problem.ProblemResponses;
 @Singleton
 public class BodySizeLimit {
 
-    private static final Buffer BODY = Buffer.buffer("{\"type\":\"urn:problem-type:zingtickets:payload-too-large\","
-            + "\"title\":\"Payload Too Large\",\"status\":413,"
-            + "\"detail\":\"The request body is larger than this service accepts.\"}");
-
+    private final Buffer body;
     private final long limit;
 
     @Inject
-    public BodySizeLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> limit) {
+    public BodySizeLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> limit,
+            ZingMonitorRuntimeConfig config) {
         this.limit = limit.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
+        this.body = Buffer.buffer("{\"type\":\"" + ProblemTypes.uri(config.problem().typePrefix(), "payload-too-large") + "\","
+                + "\"title\":\"Payload Too Large\",\"status\":413,"
+                + "\"detail\":\"The request body is larger than this service accepts.\"}");
     }
 
     /** Whether the request may go on; when not, it has been answered with 413. */
@@ -41,7 +44,7 @@ public class BodySizeLimit {
             context.response().setStatusCode(413)
                     .putHeader("Content-Type", ProblemResponses.MEDIA_TYPE)
                     .putHeader("Connection", "close")
-                    .end(BODY);
+                    .end(body);
             return false;
         }
         return true;

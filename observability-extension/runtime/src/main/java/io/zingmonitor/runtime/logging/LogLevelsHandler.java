@@ -108,7 +108,7 @@ public class LogLevelsHandler implements Handler<RoutingContext> {
         }
         JsonNode categoryNode = request.get("category");
         if (categoryNode == null || !categoryNode.isTextual()) {
-            problem(context, 400, "category", "'category' is required: a logger name such as io.zingtickets, or ROOT.");
+            problem(context, 400, "category", "'category' is required: a logger name such as io.quarkus, or ROOT.");
             return;
         }
         String category = categoryNode.asText();
@@ -226,7 +226,7 @@ public class LogLevelsHandler implements Handler<RoutingContext> {
     }
 
     private static void problem(RoutingContext context, int status, String field, String detail) {
-        ProblemDetail problem = new ProblemDetail(ProblemTypes.uri(ProblemTypes.forStatus(status)), title(status), status, detail,
+        ProblemDetail problem = new ProblemDetail(ProblemTypes.uri(ProblemTypes.prefix(), ProblemTypes.forStatus(status)), title(status), status, detail,
                 context.request().path(), field, null, null);
         respond(context, status, ProblemResponses.MEDIA_TYPE, problem);
     }

@@ -22,10 +22,10 @@ public class JsonBodyProblemMapper implements ExceptionMapper<JsonProcessingExce
     static ProblemDetail problemFor(JsonProcessingException exception) {
         String field = exception instanceof JsonMappingException mapping ? fieldName(mapping) : null;
         if (field == null) {
-            return new ProblemDetail(ProblemTypes.uri("malformed-json"), "Malformed JSON", 400,
+            return new ProblemDetail("malformed-json", "Malformed JSON", 400,
                     "The request body is not well-formed JSON.", null, null, null, null);
         }
-        return new ProblemDetail(ProblemTypes.uri("validation"), "Invalid request", 400,
+        return new ProblemDetail("validation", "Invalid request", 400,
                 field + " has an invalid value or type", null, field,
                 java.util.List.of(new ProblemDetail.FieldError(field, "has an invalid value or type")), null);
     }

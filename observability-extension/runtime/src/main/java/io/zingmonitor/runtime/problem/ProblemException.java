@@ -17,7 +17,7 @@ public class ProblemException extends WebApplicationException {
     }
 
     public ProblemException(int status, String type, String title, String detail, String field) {
-        this(new ProblemDetail(ProblemTypes.uri(type), title, status, detail, null, field, null, null));
+        this(new ProblemDetail(type, title, status, detail, null, field, null, null));
     }
 
     private ProblemException(ProblemDetail problem) {

@@ -22,7 +22,7 @@ public final class ProblemResponses {
     }
 
     public static Response response(ProblemDetail problem) {
-        ProblemDetail answered = problem.withContext(currentPath(), RequestAttributes.traceId());
+        ProblemDetail answered = problem.answered(ProblemTypes.prefix(), currentPath(), RequestAttributes.traceId());
         return Response.status(answered.status()).type(MEDIA_TYPE).entity(answered).build();
     }
 

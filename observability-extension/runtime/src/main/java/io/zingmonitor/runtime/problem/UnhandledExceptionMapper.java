@@ -28,7 +28,7 @@ public class UnhandledExceptionMapper implements ExceptionMapper<Throwable> {
                 : routingContext.request().method().name() + " "
                         + java.util.Objects.requireNonNullElse(RequestAttributes.routeTemplate(routingContext), "unmatched");
         LOG.errorf(exception, "Unhandled %s in %s", exception.getClass().getName(), operation);
-        return ProblemResponses.response(new ProblemDetail(ProblemTypes.uri("internal-error"), "Internal Server Error", 500,
+        return ProblemResponses.response(new ProblemDetail("internal-error", "Internal Server Error", 500,
                 "An unexpected error occurred. Quote the traceId when you report it.", null, null, null, null));
     }
 }

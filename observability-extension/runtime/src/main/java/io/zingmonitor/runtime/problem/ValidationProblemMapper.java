@@ -36,7 +36,7 @@ public class ValidationProblemMapper implements ExceptionMapper<ConstraintViolat
                 : null;
         String detail = errors.stream().map(e -> e.field() + " " + e.detail()).distinct()
                 .reduce((a, b) -> a + "; " + b).orElse("The request is invalid.");
-        return ProblemResponses.response(new ProblemDetail(ProblemTypes.uri("validation"), "Invalid request", 400,
+        return ProblemResponses.response(new ProblemDetail("validation", "Invalid request", 400,
                 detail, null, single, errors, null));
     }
 

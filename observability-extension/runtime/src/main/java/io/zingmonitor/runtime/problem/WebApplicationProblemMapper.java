@@ -24,7 +24,7 @@ public class WebApplicationProblemMapper implements ExceptionMapper<WebApplicati
         int status = response.getStatus();
         Response.StatusType statusInfo = Response.Status.fromStatusCode(status);
         String title = statusInfo != null ? statusInfo.getReasonPhrase() : "HTTP " + status;
-        ProblemDetail problem = new ProblemDetail(ProblemTypes.uri(ProblemTypes.forStatus(status)), title, status,
+        ProblemDetail problem = new ProblemDetail(ProblemTypes.forStatus(status), title, status,
                 detailFor(status), null, null, null, null);
         // Keep what the framework said about the request (Allow on 405, Retry-After on 429/503).
         return withHeaders(ProblemResponses.response(problem), response);

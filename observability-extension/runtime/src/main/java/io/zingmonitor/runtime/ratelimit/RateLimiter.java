@@ -21,6 +21,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.zingmonitor.runtime.config.ZingMonitorRuntimeConfig;
 import io.zingmonitor.runtime.http.ClientIdentity;
 import io.zingmonitor.runtime.problem.ProblemResponses;
+import io.zingmonitor.runtime.problem.ProblemTypes;
 
 /**
  * Per-client rate limiting of the public API with abuse logging. The rejection path does a map
@@ -35,10 +36,8 @@ public class RateLimiter {
     static final String REJECTIONS = "zingmonitor.rate.limit.rejections";
     static final String TOP_OFFENDERS = "zingmonitor.abuse.top.offender.rejections";
 
-    private static final Buffer BODY = Buffer.buffer("{\"type\":\"urn:problem-type:zingtickets:too-many-requests\","
-            + "\"title\":\"Too Many Requests\",\"status\":429,"
-            + "\"detail\":\"This client sent too many requests; retry after the seconds in Retry-After.\"}");
-
+    /** Built once: a flood of rejections must not serialize a problem per request. */
+    private final Buffer body;
     private final boolean enabled;
     private final double ratePerSecond;
     private final int burst;
@@ -57,6 +56,9 @@ public class RateLimiter {
     @Inject
     public RateLimiter(ZingMonitorRuntimeConfig config, ClientIdentity clients, MeterRegistry registry, Vertx vertx) {
         var limits = config.rateLimit();
+        this.body = Buffer.buffer("{\"type\":\"" + ProblemTypes.uri(config.problem().typePrefix(), "too-many-requests") + "\","
+                + "\"title\":\"Too Many Requests\",\"status\":429,"
+                + "\"detail\":\"This client sent too many requests; retry after the seconds in Retry-After.\"}");
         this.enabled = limits.enabled();
         this.ratePerSecond = limits.requestsPerSecond();
         this.burst = limits.burst();
@@ -111,7 +113,7 @@ public class RateLimiter {
                 .setStatusCode(429)
                 .putHeader("Content-Type", ProblemResponses.MEDIA_TYPE)
                 .putHeader("Retry-After", Long.toString(retryAfterSeconds))
-                .end(BODY);
+                .end(body);
     }
 
     /** {@code /bookings/123} is logged as {@code /bookings}: bounded, and free of ids. */
