@@ -171,6 +171,41 @@ class PaymentFlowTest {
         assertThat(header(deadLetters.get(1), "dead-letter-topic")).isEqualTo("booking.requested");
     }
 
+    /**
+     * Different bookings are paid concurrently (one at a time they would take 8 gateway latencies),
+     * while one booking's records stay on one partition, handled by one consumer in order.
+     */
+    @Test
+    void differentBookingsArePaidConcurrently() {
+        // Once one payment went through, the consumer group has settled its partitions.
+        UUID warmUp = UUID.randomUUID();
+        kafka.produce("booking.requested", warmUp.toString(), bookingRequested(warmUp, GOOD_CARD));
+        kafka.awaitRecord("payment.completed", keyed(warmUp), PATIENCE);
+        setGateway(1000, 0, 0.0);
+        List<UUID> bookings = onDistinctPartitions(8, 12);
+        long started = System.nanoTime();
+        bookings.forEach(id -> kafka.produce("booking.requested", id.toString(), bookingRequested(id, GOOD_CARD)));
+        kafka.awaitRecords("payment.completed", record -> bookings.stream().anyMatch(id -> id.toString().equals(record.key())),
+                bookings.size(), PATIENCE);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(took).as("8 payments of 1 s each on 8 partitions shared by 4 consumers").isLessThan(Duration.ofMillis(6500));
+    }
+
+    /** Booking ids whose records land on {@code count} different partitions of {@code partitions} (Kafka's key hash). */
+    private static List<UUID> onDistinctPartitions(int count, int partitions) {
+        List<UUID> ids = new ArrayList<>();
+        java.util.Set<Integer> used = new java.util.HashSet<>();
+        while (ids.size() < count) {
+            UUID id = UUID.randomUUID();
+            int partition = org.apache.kafka.common.utils.Utils.toPositive(
+                    org.apache.kafka.common.utils.Utils.murmur2(id.toString().getBytes(StandardCharsets.UTF_8))) % partitions;
+            if (used.add(partition)) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
     private JsonNode awaitOutcome(String topic, UUID bookingId) throws Exception {
         return JSON.readTree(kafka.awaitRecord(topic, keyed(bookingId), PATIENCE).value());
     }

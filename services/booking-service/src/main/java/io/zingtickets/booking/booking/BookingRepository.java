@@ -2,6 +2,7 @@ package io.zingtickets.booking.booking;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,6 +13,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.zingmonitor.runtime.problem.ProblemException;
 import io.zingtickets.booking.card.CardTokenizer.TokenizedCard;
 import io.zingtickets.booking.event.EventResource.EventNotFound;
+import io.zingtickets.booking.outbox.Outbox;
+import io.zingtickets.booking.outbox.OutboxMessage;
 
 @ApplicationScoped
 public class BookingRepository {
@@ -20,17 +23,21 @@ public class BookingRepository {
             + "created_at, updated_at";
 
     private final Pool pool;
+    private final Outbox outbox;
 
-    BookingRepository(Pool pool) {
+    BookingRepository(Pool pool, Outbox outbox) {
         this.pool = pool;
+        this.outbox = outbox;
     }
 
     /**
-     * Takes the seats and records the PENDING booking in one transaction. The conditional UPDATE is
-     * the whole concurrency story: the row lock serializes buyers of one event, and a buyer who
-     * finds too few seats changes nothing.
+     * Takes the seats, records the PENDING booking and appends the event announcing it to the outbox,
+     * in one transaction: there is no booking without its event, nor an event without its booking.
+     * The conditional UPDATE is the whole concurrency story: the row lock serializes buyers of one
+     * event, and a buyer who finds too few seats changes nothing.
      */
-    public Uni<Booking> reserve(UUID id, long eventId, int seats, String buyerEmail, TokenizedCard card) {
+    public Uni<Booking> reserve(UUID id, long eventId, int seats, String buyerEmail, TokenizedCard card,
+            Function<Booking, OutboxMessage> announcement) {
         return pool.withTransaction(connection -> connection
                 .preparedQuery("UPDATE events SET seats_left = seats_left - $1 WHERE id = $2 AND seats_left >= $1 "
                         + "RETURNING price_cents, currency")
@@ -45,8 +52,10 @@ public class BookingRepository {
                             + COLUMNS)
                             .execute(Tuple.from(new Object[] { id, eventId, seats, price.getLong("price_cents") * seats,
                                     price.getString("currency"), buyerEmail, card.token(), card.last4() }))
-                            .map(rows -> Booking.from(rows.iterator().next()));
-                }));
+                            .map(rows -> Booking.from(rows.iterator().next()))
+                            .call(booking -> outbox.append(connection, announcement.apply(booking)));
+                }))
+                .invoke(outbox::committed);
     }
 
     private static Uni<Booking> whyNotReserved(SqlConnection connection, long eventId, int seats) {

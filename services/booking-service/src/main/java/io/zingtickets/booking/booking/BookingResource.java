@@ -52,7 +52,7 @@ public class BookingResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @APIResponse(responseCode = "429", description = "Too many requests from this client",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "503", description = "Payment could not be requested; nothing was booked",
+    @APIResponse(responseCode = "503", description = "Too many bookings are waiting for payment; nothing was booked, retry after Retry-After seconds",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     public Uni<RestResponse<Booking>> create(@Valid @NotNull BookingRequest request) {
         return service.create(request)

@@ -11,9 +11,10 @@ import io.zingmonitor.Observed;
 import io.zingmonitor.PayloadRedactor;
 import io.zingmonitor.TelemetryAttribute;
 import io.zingmonitor.runtime.problem.ProblemException;
+import io.zingtickets.booking.backlog.AdmissionControl;
 import io.zingtickets.booking.card.CardTokenizer;
 import io.zingtickets.booking.card.CardTokenizer.TokenizedCard;
-import io.zingtickets.booking.messaging.BookingEventsPublisher;
+import io.zingtickets.booking.messaging.BookingRequestedEvents;
 
 @ApplicationScoped
 public class BookingService {
@@ -21,15 +22,20 @@ public class BookingService {
     private static final Logger LOG = Logger.getLogger(BookingService.class);
 
     private final BookingRepository bookings;
-    private final BookingEventsPublisher events;
+    private final BookingRequestedEvents events;
     private final CardTokenizer tokenizer;
     private final BookingConfig config;
+    private final AdmissionControl admission;
+    private final SettlementTimes settlementTimes;
 
-    BookingService(BookingRepository bookings, BookingEventsPublisher events, CardTokenizer tokenizer, BookingConfig config) {
+    BookingService(BookingRepository bookings, BookingRequestedEvents events, CardTokenizer tokenizer, BookingConfig config,
+            AdmissionControl admission, SettlementTimes settlementTimes) {
         this.bookings = bookings;
         this.events = events;
         this.tokenizer = tokenizer;
         this.config = config;
+        this.admission = admission;
+        this.settlementTimes = settlementTimes;
     }
 
     public Uni<Booking> create(BookingRequest request) {
@@ -41,24 +47,21 @@ public class BookingService {
             throw new ProblemException(400, "invalid-seats", "Invalid request",
                     "seats must be at most " + config.maxSeatsPerBooking() + " per booking", "seats");
         }
+        admission.admit();
         return book(UUID.randomUUID(), request.eventId(), request.seats(), request.buyerEmail(), tokenizer.tokenize(request.card()));
     }
 
     /**
-     * Reserves, then asks for payment. Should the request not reach Kafka, the booking fails and
-     * its seats go back on sale at once: nothing stays half-done, and the client hears 503.
+     * Reserves the seats and writes {@code booking.requested} to the outbox in one transaction; the
+     * answer does not wait for Kafka (the outbox relay publishes), so a broker outage never holds a
+     * client nor leaves a booking whose payment was never requested.
      */
     @Observed("booking.create")
     Uni<Booking> book(@TelemetryAttribute("zingtickets.booking.id") UUID id,
             @TelemetryAttribute("zingtickets.event.id") long eventId, int seats, String buyerEmail, TokenizedCard card) {
-        return bookings.reserve(id, eventId, seats, buyerEmail, card)
-                .call(booking -> events.bookingRequested(booking, buyerEmail, card)
-                        .onFailure().call(failure -> {
-                            LOG.errorf(failure, "Payment request for booking %s could not be published; booking failed", id);
-                            return bookings.settle(id, BookingStatus.FAILED, "publish_failed");
-                        })
-                        .onFailure().transform(failure -> new ProblemException(503, "service-unavailable",
-                                "Service Unavailable", "The booking could not be processed; please retry.")))
+        String traceparent = BookingRequestedEvents.currentTraceparent();
+        return bookings.reserve(id, eventId, seats, buyerEmail, card,
+                booking -> events.bookingRequested(booking, buyerEmail, card, traceparent))
                 .invoke(booking -> LOG.infof("Booking %s created: %d seat(s) for event %d, payment requested",
                         booking.id(), seats, eventId));
     }
@@ -71,6 +74,7 @@ public class BookingService {
                 LOG.infof("Payment outcome for booking %s ignored: not pending (redelivery or unknown booking)", id);
                 return SettlementResult.DUPLICATE;
             }
+            settlementTimes.record(settled.get());
             if (status == BookingStatus.CONFIRMED) {
                 LOG.infof("Booking %s confirmed", id);
                 return SettlementResult.CONFIRMED;

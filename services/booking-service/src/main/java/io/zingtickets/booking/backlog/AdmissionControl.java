@@ -1,0 +1,57 @@
+package io.zingtickets.booking.backlog;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.zingmonitor.runtime.problem.ProblemException;
+
+/**
+ * Refuses new bookings while more are pending than the pipeline can settle in time: a client told
+ * "503, retry in 2 s" can decide, a client whose booking joins an hour-long queue cannot.
+ */
+@ApplicationScoped
+public class AdmissionControl {
+
+    /** The problem type of a refusal; {@link RetryAfterFilter} adds its {@code Retry-After}. */
+    public static final String OVERLOADED = "overloaded";
+
+    private final BacklogMonitor monitor;
+    private final BacklogConfig.Admission config;
+    private final Counter backlogRejections;
+    private final Counter ageRejections;
+
+    AdmissionControl(BacklogMonitor monitor, BacklogConfig config, MeterRegistry registry) {
+        this.monitor = monitor;
+        this.config = config.admission();
+        this.backlogRejections = rejections(registry, "backlog");
+        this.ageRejections = rejections(registry, "oldest_age");
+    }
+
+    private static Counter rejections(MeterRegistry registry, String reason) {
+        return Counter.builder("zingtickets.booking.admission.rejections")
+                .description("Bookings refused with 503 because the pending backlog was above its bound")
+                .tag("reason", reason).register(registry);
+    }
+
+    /** Throws the 503 problem when the backlog is above a bound. */
+    public void admit() {
+        if (!config.enabled()) {
+            return;
+        }
+        Backlog backlog = monitor.current();
+        if (backlog.pendingBookings() >= config.maxPending()) {
+            backlogRejections.increment();
+            throw overloaded();
+        }
+        if (backlog.oldestPendingAgeSeconds() > config.maxOldestPendingAge().toMillis() / 1000.0) {
+            ageRejections.increment();
+            throw overloaded();
+        }
+    }
+
+    private static ProblemException overloaded() {
+        return new ProblemException(503, OVERLOADED, "Service Unavailable",
+                "Too many bookings are waiting for payment; please retry later.");
+    }
+}

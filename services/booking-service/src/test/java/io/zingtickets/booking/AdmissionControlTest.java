@@ -1,0 +1,135 @@
+package io.zingtickets.booking;
+
+import static io.restassured.RestAssured.given;
+import static io.zingtickets.booking.Bookings.book;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.zingtickets.infra.testing.KafkaTestClient;
+
+/**
+ * Back-pressure: above the pending bound or the oldest-age bound, new bookings get 503 with
+ * Retry-After and a problem body, counted; the settlement SLI and the backlog gauges are on /q/metrics.
+ */
+@QuarkusTest
+@TestProfile(AdmissionControlTest.SmallBounds.class)
+class AdmissionControlTest {
+
+    public static class SmallBounds implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("zingtickets.backlog.admission.enabled", "true",
+                    "zingtickets.backlog.admission.max-pending", "5",
+                    "zingtickets.backlog.admission.max-oldest-pending-age", "4s",
+                    "zingtickets.backlog.admission.retry-after", "3s",
+                    "zingtickets.backlog.refresh-interval", "100ms");
+        }
+    }
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    final KafkaTestClient kafka = new KafkaTestClient(
+            ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+
+    @Inject
+    Pool pool;
+
+    @BeforeEach
+    void nothingPending() {
+        // Other tests of this run leave PENDING bookings nobody pays for.
+        pool.query("UPDATE bookings SET status = 'FAILED', failure_reason = 'test_cleanup' WHERE status = 'PENDING'")
+                .execute().await().atMost(WAIT);
+        await().atMost(WAIT).until(() -> gauge("zingtickets_bookings_pending") == 0);
+    }
+
+    @Test
+    void refusesAboveThePendingBoundAndAdmitsAgainOnceSettled() {
+        double rejectedBefore = value("zingtickets_booking_admission_rejections_total", "reason=\"backlog\"");
+        List<String> accepted = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            accepted.add(book(1, 1).statusCode(201).extract().path("id"));
+        }
+        await().atMost(WAIT).until(() -> gauge("zingtickets_bookings_pending") == 5);
+
+        ExtractableResponse<Response> refused = book(1, 1).statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", "3")
+                .body("type", endsWith(":overloaded"))
+                .body("status", equalTo(503))
+                .extract();
+        assertThat(refused.body().asString()).doesNotContain("4242");
+        assertThat(value("zingtickets_booking_admission_rejections_total", "reason=\"backlog\"")).isEqualTo(rejectedBefore + 1);
+
+        accepted.forEach(id -> kafka.produce("payment.completed", id, "{\"bookingId\":\"" + id + "\"}"));
+        await().atMost(WAIT).until(() -> gauge("zingtickets_bookings_pending") == 0);
+        String admitted = book(1, 1).statusCode(201).extract().path("id");
+        kafka.produce("payment.completed", admitted, "{\"bookingId\":\"" + admitted + "\"}");
+
+        String metrics = metrics();
+        assertThat(metrics).containsPattern("zingtickets_booking_settlement_seconds_bucket\\{[^}]*outcome=\"CONFIRMED\",le=\"5.0\"")
+                .containsPattern("zingtickets_booking_settlement_seconds_bucket\\{[^}]*outcome=\"CONFIRMED\",le=\"300.0\"")
+                .contains("zingtickets_outbox_pending{")
+                .contains("zingtickets_outbox_oldest_age_seconds{")
+                .contains("zingtickets_outbox_publish_failures_total{")
+                .contains("zingtickets_bookings_pending_oldest_age_seconds{");
+        assertThat(value("zingtickets_booking_settlement_seconds_count", "outcome=\"CONFIRMED\"")).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void refusesWhileTheOldestPendingBookingIsTooOld() {
+        double rejectedBefore = value("zingtickets_booking_admission_rejections_total", "reason=\"oldest_age\"");
+        String stuck = book(1, 1).statusCode(201).extract().path("id");
+        await().atMost(WAIT).until(() -> gauge("zingtickets_bookings_pending_oldest_age_seconds") > 4);
+        book(1, 1).statusCode(503).header("Retry-After", "3");
+        assertThat(value("zingtickets_booking_admission_rejections_total", "reason=\"oldest_age\"")).isEqualTo(rejectedBefore + 1);
+
+        kafka.produce("payment.failed", stuck, "{\"bookingId\":\"" + stuck + "\",\"reason\":\"card_declined\"}");
+        await().atMost(WAIT).until(() -> gauge("zingtickets_bookings_pending_oldest_age_seconds") == 0);
+        book(1, 1).statusCode(201);
+        assertThat(value("zingtickets_booking_settlement_seconds_bucket", "outcome=\"FAILED\",le=\"2.0\"")).as("settled after 4 s")
+                .isZero();
+        assertThat(value("zingtickets_booking_settlement_seconds_bucket", "outcome=\"FAILED\",le=\"10.0\"")).isGreaterThanOrEqualTo(1);
+    }
+
+    static String metrics() {
+        int port = ConfigProvider.getConfig().getValue("quarkus.management.test-port", Integer.class);
+        return given().port(port).get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    static double gauge(String name) {
+        return value(name, "");
+    }
+
+    /** The value of the first series named {@code name} whose labels contain {@code label}, 0 if absent. */
+    static double value(String name, String label) {
+        Pattern series = Pattern.compile("^" + Pattern.quote(name) + "(\\{[^}]*})? ([-+0-9.eE]+|NaN)");
+        for (String line : metrics().split("\n")) {
+            Matcher matcher = series.matcher(line);
+            if (matcher.find() && (matcher.group(1) == null ? "" : matcher.group(1)).contains(label)) {
+                return Double.parseDouble(matcher.group(2));
+            }
+        }
+        return 0;
+    }
+}
