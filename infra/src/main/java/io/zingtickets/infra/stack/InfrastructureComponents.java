@@ -34,9 +34,17 @@ public final class InfrastructureComponents {
     private InfrastructureComponents() {
     }
 
-    /** Kafka, PostgreSQL and SMTP: what the services need to run (`make infra-up`). */
+    /** Kafka, PostgreSQL and SMTP: what the services need to run. */
     public static List<Component> core() {
         return List.of(kafka(), postgres(), smtp());
+    }
+
+    /**
+     * What a service in dev mode needs (`make infra-up`): the core, plus Prometheus to scrape it and
+     * Jaeger to receive its traces, so that dev mode's telemetry has somewhere to go.
+     */
+    public static List<Component> development() {
+        return java.util.stream.Stream.concat(core().stream(), java.util.stream.Stream.of(prometheus(), jaeger())).toList();
     }
 
     /** Metrics, alerting, tracing and logs around the services (`make run`). */
