@@ -15,7 +15,7 @@ space := $(subst ,, )
 SERVICES := booking-service payment-service email-service
 LOCAL_STACK := java -cp "infra/target/classes:infra/target/lib/*" io.zingtickets.infra.stack.LocalStack
 
-.PHONY: help tools tools-jaeger tools-logging build generate test-rules test-dashboards infra-up infra-down infra-status run test native-sources clean
+.PHONY: help tools tools-jaeger tools-logging build generate test-rules test-dashboards infra-up dev dev-service infra-down infra-status run test native-sources clean
 
 help: ## List the targets with what they do
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_-]+:.*## / {printf "  \033[1m%-16s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -32,8 +32,14 @@ tools-logging: ## Build the local log shipper (Telegraf, tail -> OpenSearch) fro
 build: tools ## Build every module (no tests); fetches Kafka, PostgreSQL and GreenMail into .tools/
 	$(MVN) install -DskipTests
 
-infra-up: build ## Start Kafka (9092), PostgreSQL (5432) and SMTP (3025) locally, detached; idempotent
+infra-up: build tools-jaeger ## Start Kafka (9092), PostgreSQL (5432), SMTP (3025), Prometheus (9090) and Jaeger (OTLP 4317) locally, detached; idempotent
 	$(LOCAL_STACK) up
+
+dev: dev-service infra-up ## Run SERVICE (booking-service, payment-service or email-service) in Quarkus dev mode (live reload) with a JDK 21+
+	cd services/$(SERVICE) && ../../mvnw -ntp quarkus:dev
+
+dev-service:
+	@case " $(SERVICES) " in *" $(SERVICE) "*) ;; *) echo "usage: make dev SERVICE=<one of: $(SERVICES)>"; exit 2;; esac
 
 infra-down: ## Stop what infra-up started; idempotent
 	@if [ -d infra/target/classes ]; then $(LOCAL_STACK) down; else echo "nothing to stop"; fi

@@ -55,9 +55,19 @@ public final class PrometheusServer {
         }
         ManagedProcess process = ManagedProcess.start("prometheus", List.of(binary.toString(),
                 "--config.file=" + workDir.resolve("prometheus.yml"), "--storage.tsdb.path=" + workDir.resolve("data"),
-                "--web.listen-address=127.0.0.1:" + port, "--enable-feature=exemplar-storage"), workDir, log, Map.of());
+                "--web.listen-address=127.0.0.1:" + port, webAssets(), "--enable-feature=exemplar-storage"), workDir, log,
+                Map.of());
         process.awaitPort(port, Duration.ofSeconds(60));
         return new PrometheusServer(port, process);
+    }
+
+    /**
+     * Debian's Prometheus reads its web UI's templates and scripts from a fixed path
+     * ({@code /usr/share/prometheus/web/}, nothing there here: every page answered 500); this flag points
+     * it at the package unpacked into {@code .tools/} with the script libraries it links to.
+     */
+    public static String webAssets() {
+        return "--web.local-assets=" + Tools.directory().resolve("debian/usr/share/prometheus/web") + "/";
     }
 
     public String url() {

@@ -2,12 +2,18 @@ package io.zingtickets.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -107,6 +113,30 @@ class LocalComponentsTest {
                 assertThat(m.body()).isEqualTo("See you there");
             });
             assertThat(server.mailbox().messagesTo("nobody@example.com")).isEmpty();
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void prometheusServesItsWebUiPagesWithEveryScriptAndStyleTheyLink() throws Exception {
+        PrometheusServer server = PrometheusServer.start(FreePorts.next(), Map.of(), List.of(), "127.0.0.1:1", dir,
+                dir.resolve("prometheus.log"));
+        try (HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build()) {
+            Pattern linked = Pattern.compile("(?:src|href)=\"(/classic/static/[^\"]+)\"");
+            for (String page : List.of("/", "/classic/targets", "/classic/alerts", "/classic/rules")) {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.url() + page)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as(page).isEqualTo(200);
+                assertThat(response.body()).as(page).contains("<title>Prometheus");
+                List<String> assets = linked.matcher(response.body()).results().map(m -> m.group(1)).toList();
+                assertThat(assets).as("scripts and styles of " + page).isNotEmpty();
+                for (String asset : assets) {
+                    int status = http.send(HttpRequest.newBuilder(URI.create(server.url() + asset)).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode();
+                    assertThat(status).as(asset + " linked from " + page).isEqualTo(200);
+                }
+            }
         } finally {
             server.stop();
         }

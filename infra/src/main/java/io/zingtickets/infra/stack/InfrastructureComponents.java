@@ -11,6 +11,7 @@ import io.zingtickets.infra.LogShipper;
 import io.zingtickets.infra.OpenSearchNode;
 import io.zingtickets.infra.ManagedProcess;
 import io.zingtickets.infra.PostgresServer;
+import io.zingtickets.infra.PrometheusServer;
 import io.zingtickets.infra.SmtpServer;
 import io.zingtickets.infra.Tools;
 
@@ -33,9 +34,17 @@ public final class InfrastructureComponents {
     private InfrastructureComponents() {
     }
 
-    /** Kafka, PostgreSQL and SMTP: what the services need to run (`make infra-up`). */
+    /** Kafka, PostgreSQL and SMTP: what the services need to run. */
     public static List<Component> core() {
         return List.of(kafka(), postgres(), smtp());
+    }
+
+    /**
+     * What a service in dev mode needs (`make infra-up`): the core, plus Prometheus to scrape it and
+     * Jaeger to receive its traces, so that dev mode's telemetry has somewhere to go.
+     */
+    public static List<Component> development() {
+        return java.util.stream.Stream.concat(core().stream(), java.util.stream.Stream.of(prometheus(), jaeger())).toList();
     }
 
     /** Metrics, alerting, tracing and logs around the services (`make run`). */
@@ -64,11 +73,11 @@ public final class InfrastructureComponents {
     static Component prometheus() {
         Path binary = Tools.directory().resolve("debian/usr/bin/prometheus");
         return new SimpleComponent("prometheus", PROMETHEUS, List.of("Prometheus: http://localhost:" + PROMETHEUS
-                + " (targets: /targets, alerts: /alerts)"), layout -> {
+                + "/classic/graph (targets: /classic/targets, alerts: /classic/alerts)"), layout -> {
                     ManagedProcess process = ManagedProcess.start("prometheus", List.of(binary.toString(),
                             "--config.file=" + layout.root().resolve("monitoring/prometheus.yml"),
                             "--storage.tsdb.path=" + layout.data("prometheus"),
-                            "--web.listen-address=127.0.0.1:" + PROMETHEUS,
+                            "--web.listen-address=127.0.0.1:" + PROMETHEUS, PrometheusServer.webAssets(),
                             "--web.enable-lifecycle", "--enable-feature=exemplar-storage"),
                             layout.data("prometheus"), layout.log("prometheus"), Map.of());
                     process.awaitPort(PROMETHEUS, Duration.ofSeconds(60));
@@ -78,7 +87,10 @@ public final class InfrastructureComponents {
 
     static Component alertmanager() {
         Path binary = Tools.directory().resolve("debian/usr/bin/prometheus-alertmanager");
-        return new SimpleComponent("alertmanager", ALERTMANAGER, List.of("Alertmanager: http://localhost:" + ALERTMANAGER),
+        return new SimpleComponent("alertmanager", ALERTMANAGER, List.of(
+                // Debian's Alertmanager is built without its (Elm) web UI: its port serves only the API.
+                "Alertmanager (API only, no web UI in this build): firing alerts on Prometheus's /alerts page, or "
+                        + ".tools/debian/usr/bin/amtool alert query --alertmanager.url=http://localhost:" + ALERTMANAGER),
                 layout -> {
                     ManagedProcess process = ManagedProcess.start("alertmanager", List.of(binary.toString(),
                             "--config.file=" + layout.root().resolve("monitoring/alertmanager/alertmanager.yml"),
@@ -113,8 +125,11 @@ public final class InfrastructureComponents {
 
     static Component jaeger() {
         Path binary = Tools.directory().resolve("bin/jaeger");
-        return new SimpleComponent("jaeger", JAEGER_UI, List.of("Jaeger: http://localhost:" + JAEGER_UI
-                + " (OTLP gRPC localhost:" + OTLP_GRPC + ")"), layout -> {
+        return new SimpleComponent("jaeger", JAEGER_UI, List.of(
+                // Jaeger built from its Go module carries no UI assets (its port shows a placeholder page);
+                // the query API it serves is real.
+                "Jaeger query API (no web UI in this build; OTLP gRPC localhost:" + OTLP_GRPC + "), a booking's latest trace: "
+                        + "curl -s 'http://localhost:" + JAEGER_UI + "/api/traces?service=booking-service&limit=1' | jq"), layout -> {
                     ManagedProcess process = ManagedProcess.start("jaeger", List.of(binary.toString()),
                             layout.data("jaeger"), layout.log("jaeger"), Map.of());
                     process.awaitPort(JAEGER_UI, Duration.ofSeconds(60));

@@ -30,7 +30,7 @@ public final class LocalStack {
         String command = args.length == 0 ? "status" : args[0];
         LocalStack stack = new LocalStack(StackLayout.ofRepository());
         switch (command) {
-            case "up" -> stack.up(InfrastructureComponents.core());
+            case "up" -> stack.up(InfrastructureComponents.development());
             case "down" -> stack.down();
             case "status" -> stack.status();
             case "run" -> stack.run();
