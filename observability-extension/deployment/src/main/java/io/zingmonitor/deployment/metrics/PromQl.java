@@ -1,7 +1,6 @@
 package io.zingmonitor.deployment.metrics;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** The selectors and expressions the generated rules and dashboards share, written once. */
@@ -43,7 +42,9 @@ public final class PromQl {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
         }
-        return String.format(Locale.ROOT, "%s", Double.toString(value));
+        // 12 significant digits: a budget computed as 1 - 0.99 reads 0.01, not 0.010000000000000009.
+        return java.math.BigDecimal.valueOf(value).round(new java.math.MathContext(12)).stripTrailingZeros()
+                .toPlainString();
     }
 
     /** Micrometer's Prometheus exposition renders bucket bounds as Java doubles: 0.5, 1.0. */
