@@ -24,7 +24,8 @@ import io.zingmonitor.deployment.support.RealKafka;
 
 /**
  * Every message of a planned channel is counted by channel, direction and outcome (acked = success,
- * nacked = failure) and timed until acknowledged, through a real Kafka broker.
+ * nacked = failure) and timed until acknowledged, through a real Kafka broker, also when the channel is
+ * consumed by several concurrent consumers.
  */
 class ChannelMetricsTest {
 
@@ -39,7 +40,9 @@ class ChannelMetricsTest {
             .overrideConfigKey("mp.messaging.incoming.orders.connector", "smallrye-kafka")
             .overrideConfigKey("mp.messaging.incoming.orders.topic", TOPIC)
             .overrideConfigKey("mp.messaging.incoming.orders.auto.offset.reset", "earliest")
-            .overrideConfigKey("mp.messaging.incoming.orders.failure-strategy", "ignore");
+            .overrideConfigKey("mp.messaging.incoming.orders.failure-strategy", "ignore")
+            // Two consumers, wired by SmallRye as channels orders$1 and orders$2: still one channel of the plan.
+            .overrideConfigKey("mp.messaging.incoming.orders.concurrency", "2");
 
     @Inject
     OrderDesk desk;

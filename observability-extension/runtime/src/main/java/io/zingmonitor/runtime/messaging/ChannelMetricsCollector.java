@@ -37,11 +37,22 @@ public class ChannelMetricsCollector implements MessageObservationCollector<Chan
 
     @Override
     public ChannelMeters initObservation(String channel, boolean incoming, boolean emitter) {
+        String planned = plannedChannel(channel);
         Set<String> observed = ObservedChannels.names();
-        if (!observed.contains(channel)) {
+        if (!observed.contains(planned)) {
             return null; // not in the plan: not observed
         }
-        return new ChannelMeters(registry, channel, incoming ? "incoming" : "outgoing");
+        return new ChannelMeters(registry, planned, incoming ? "incoming" : "outgoing");
+    }
+
+    /**
+     * With {@code mp.messaging.incoming.<channel>.concurrency=N}, SmallRye wires N copies of the channel
+     * named {@code <channel>$1} to {@code <channel>$N}: they are one channel of the plan, and share its
+     * meters, so the {@code channel} tag neither splits nor grows with the concurrency.
+     */
+    static String plannedChannel(String channel) {
+        int copy = channel.indexOf('$');
+        return copy < 0 ? channel : channel.substring(0, copy);
     }
 
     @Override
