@@ -29,7 +29,12 @@ tools-jaeger: ## Build Jaeger v2 from the Go module proxy into .tools/bin (once,
 tools-logging: ## Build the local log shipper (Telegraf, tail -> OpenSearch) from the Go module proxy into .tools/bin (once)
 	@infra/scripts/install-telegraf.sh
 
+# A build adds the dashboards and rules it generates to target/zingmonitor/ but never removes one it
+# no longer generates: start from an empty folder, so the committed copies are checked against this build.
+FORGET_GENERATED := rm -rf $(foreach s,$(SERVICES),services/$(s)/target/zingmonitor)
+
 build: tools ## Build every module (no tests); fetches Kafka, PostgreSQL and GreenMail into .tools/
+	$(FORGET_GENERATED)
 	$(MVN) install -DskipTests
 
 infra-up: build tools-jaeger ## Start Kafka (9092), PostgreSQL (5432), SMTP (3025), Prometheus (9090) and Jaeger (OTLP 4317) locally, detached; idempotent
@@ -51,6 +56,7 @@ run: build tools-jaeger tools-logging ## Build, start infrastructure, observabil
 	$(LOCAL_STACK) run
 
 test: tools tools-jaeger tools-logging ## Run every test (starts its own real Kafka, PostgreSQL, SMTP, OpenSearch, Jaeger), the native-build check and the chart proofs
+	$(FORGET_GENERATED)
 	$(MVN) install
 	infra/scripts/generated-artifacts.sh check
 	$(MAKE) test-rules
