@@ -20,8 +20,9 @@ LOCAL_STACK := java -cp "infra/target/classes:infra/target/lib/*" io.zingtickets
 help: ## List the targets with what they do
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_-]+:.*## / {printf "  \033[1m%-16s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-tools: ## Install pinned local tools into .tools/ (Prometheus, Alertmanager, promtool, wrk); idempotent
+tools: ## Install pinned local tools into .tools/ (Prometheus 3 with its UI and promtool, built once; Alertmanager, wrk); idempotent
 	@infra/scripts/install-debian-tools.sh
+	@infra/scripts/install-prometheus.sh
 
 tools-jaeger: ## Build Jaeger v2 from the Go module proxy into .tools/bin (once, a few minutes)
 	@infra/scripts/install-jaeger.sh
@@ -69,7 +70,7 @@ generate: build ## Copy the generated dashboards and alert rules into place (and
 	$(MVN) -q -pl observability-extension/deployment test -Dtest=ConfigurationReferenceTest -Dzingmonitor.docs.write=true
 	infra/scripts/chart-artifacts.sh sync
 
-PROMTOOL := .tools/debian/usr/bin/promtool
+PROMTOOL := .tools/prometheus-3.16.0/promtool
 AMTOOL := .tools/debian/usr/bin/amtool
 
 test-rules: tools ## Check and unit-test the alert rules (promtool) and the Prometheus/Alertmanager configuration

@@ -10,10 +10,14 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A real Prometheus (Debian's package, unpacked into .tools/) scraping the given targets' management
+ * A real Prometheus 3 (built with its web UI by {@code make tools}, infra/scripts/install-prometheus.sh) scraping the given targets' management
  * ports every second, with the given rule files, sending alerts to an Alertmanager.
  */
 public final class PrometheusServer {
+
+    /** Prometheus 3 with its web UI embedded, relative to {@link Tools#directory()}. */
+    public static final String BINARY = "prometheus-3.16.0/prometheus";
+    public static final String PROMTOOL = "prometheus-3.16.0/promtool";
 
     private final int port;
     private final ManagedProcess process;
@@ -26,7 +30,7 @@ public final class PrometheusServer {
     /** @param targets application name to {@code host:port} of its management interface */
     public static PrometheusServer start(int port, Map<String, String> targets, List<Path> ruleFiles, String alertmanager,
             Path workDir, Path log) {
-        Path binary = Tools.require("debian/usr/bin/prometheus");
+        Path binary = Tools.require(BINARY);
         try {
             Files.createDirectories(workDir);
             String scrapeTargets = targets.entrySet().stream()
@@ -55,20 +59,12 @@ public final class PrometheusServer {
         }
         ManagedProcess process = ManagedProcess.start("prometheus", List.of(binary.toString(),
                 "--config.file=" + workDir.resolve("prometheus.yml"), "--storage.tsdb.path=" + workDir.resolve("data"),
-                "--web.listen-address=127.0.0.1:" + port, webAssets(), "--enable-feature=exemplar-storage"), workDir, log,
+                "--web.listen-address=127.0.0.1:" + port, "--enable-feature=exemplar-storage"), workDir, log,
                 Map.of());
         process.awaitPort(port, Duration.ofSeconds(60));
         return new PrometheusServer(port, process);
     }
 
-    /**
-     * Debian's Prometheus reads its web UI's templates and scripts from a fixed path
-     * ({@code /usr/share/prometheus/web/}, nothing there here: every page answered 500); this flag points
-     * it at the package unpacked into {@code .tools/} with the script libraries it links to.
-     */
-    public static String webAssets() {
-        return "--web.local-assets=" + Tools.directory().resolve("debian/usr/share/prometheus/web") + "/";
-    }
 
     public String url() {
         return "http://127.0.0.1:" + port;

@@ -123,8 +123,9 @@ class LocalComponentsTest {
         PrometheusServer server = PrometheusServer.start(FreePorts.next(), Map.of(), List.of(), "127.0.0.1:1", dir,
                 dir.resolve("prometheus.log"));
         try (HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build()) {
-            Pattern linked = Pattern.compile("(?:src|href)=\"(/classic/static/[^\"]+)\"");
-            for (String page : List.of("/", "/classic/targets", "/classic/alerts", "/classic/rules")) {
+            // Prometheus 3's UI is one page whose bundle is embedded in the binary (relative links).
+            Pattern linked = Pattern.compile("(?:src|href)=\"\\./(assets/[^\"]+)\"");
+            for (String page : List.of("/query", "/targets", "/alerts", "/rules")) {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.url() + page)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(response.statusCode()).as(page).isEqualTo(200);
@@ -132,7 +133,7 @@ class LocalComponentsTest {
                 List<String> assets = linked.matcher(response.body()).results().map(m -> m.group(1)).toList();
                 assertThat(assets).as("scripts and styles of " + page).isNotEmpty();
                 for (String asset : assets) {
-                    int status = http.send(HttpRequest.newBuilder(URI.create(server.url() + asset)).build(),
+                    int status = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/" + asset)).build(),
                             HttpResponse.BodyHandlers.discarding()).statusCode();
                     assertThat(status).as(asset + " linked from " + page).isEqualTo(200);
                 }

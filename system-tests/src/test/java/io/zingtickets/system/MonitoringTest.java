@@ -143,7 +143,7 @@ class MonitoringTest {
     /** Prometheus's own linter on what each service really exposes: naming, units, help, types. */
     @Test
     void everyServicesMetricsPassPromtoolCheckMetrics() throws Exception {
-        Path promtool = Tools.require("debian/usr/bin/promtool");
+        Path promtool = Tools.require(PrometheusServer.PROMTOOL);
         for (String service : APPLICATIONS) {
             // The classic text format: what this promtool reads (Prometheus scrapes OpenMetrics too).
             String metrics = given().header("Accept", "text/plain; version=0.0.4")

@@ -71,13 +71,13 @@ public final class InfrastructureComponents {
     }
 
     static Component prometheus() {
-        Path binary = Tools.directory().resolve("debian/usr/bin/prometheus");
+        Path binary = Tools.directory().resolve(PrometheusServer.BINARY);
         return new SimpleComponent("prometheus", PROMETHEUS, List.of("Prometheus: http://localhost:" + PROMETHEUS
-                + "/classic/graph (targets: /classic/targets, alerts: /classic/alerts)"), layout -> {
+                + "/query (targets: /targets, alerts: /alerts)"), layout -> {
                     ManagedProcess process = ManagedProcess.start("prometheus", List.of(binary.toString(),
                             "--config.file=" + layout.root().resolve("monitoring/prometheus.yml"),
                             "--storage.tsdb.path=" + layout.data("prometheus"),
-                            "--web.listen-address=127.0.0.1:" + PROMETHEUS, PrometheusServer.webAssets(),
+                            "--web.listen-address=127.0.0.1:" + PROMETHEUS,
                             "--web.enable-lifecycle", "--enable-feature=exemplar-storage"),
                             layout.data("prometheus"), layout.log("prometheus"), Map.of());
                     process.awaitPort(PROMETHEUS, Duration.ofSeconds(60));
