@@ -15,7 +15,7 @@ space := $(subst ,, )
 SERVICES := booking-service payment-service email-service
 LOCAL_STACK := java -cp "infra/target/classes:infra/target/lib/*" io.zingtickets.infra.stack.LocalStack
 
-.PHONY: help tools tools-jaeger tools-logging build generate test-rules test-dashboards infra-up dev dev-service infra-down infra-status run test native-sources clean
+.PHONY: help tools tools-browser screenshots tools-jaeger tools-logging build generate test-rules test-dashboards infra-up dev dev-service infra-down infra-status run test native-sources clean
 
 help: ## List the targets with what they do
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_-]+:.*## / {printf "  \033[1m%-16s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -23,6 +23,9 @@ help: ## List the targets with what they do
 tools: ## Install pinned local tools into .tools/ (Prometheus 3 with its UI and promtool, built once; Alertmanager, wrk); idempotent
 	@infra/scripts/install-debian-tools.sh
 	@infra/scripts/install-prometheus.sh
+
+tools-browser: ## Unpack Debian's Chromium and ChromeDriver into .tools/ for the browser test; idempotent
+	@infra/scripts/install-chromium.sh
 
 tools-jaeger: ## Build Jaeger v2 from the Go module proxy into .tools/bin (once, a few minutes)
 	@infra/scripts/install-jaeger.sh
@@ -56,7 +59,7 @@ infra-status: ## Show which local components are running
 run: build tools-jaeger tools-logging ## Build, start infrastructure, observability and the three services with traffic; Ctrl-C stops all
 	$(LOCAL_STACK) run
 
-test: tools tools-jaeger tools-logging ## Run every test (starts its own real Kafka, PostgreSQL, SMTP, OpenSearch, Jaeger), the native-build check and the chart proofs
+test: tools tools-jaeger tools-logging tools-browser ## Run every test (starts its own real Kafka, PostgreSQL, SMTP, OpenSearch, Jaeger), the native-build check and the chart proofs
 	$(FORGET_GENERATED)
 	$(MVN) install
 	infra/scripts/generated-artifacts.sh check
@@ -69,6 +72,9 @@ generate: build ## Copy the generated dashboards and alert rules into place (and
 	infra/scripts/generated-artifacts.sh sync
 	$(MVN) -q -pl observability-extension/deployment test -Dtest=ConfigurationReferenceTest -Dzingmonitor.docs.write=true
 	infra/scripts/chart-artifacts.sh sync
+
+screenshots: build tools-browser ## Refresh docs/screenshots/ (the README's pictures) from the browser test
+	$(MVN) -pl system-tests test -Dtest=BrowserTest -Dzingtickets.screenshots.write=true
 
 PROMTOOL := .tools/prometheus-3.16.0/promtool
 AMTOOL := .tools/debian/usr/bin/amtool

@@ -26,8 +26,7 @@ record ServiceComponent(String name, int port, int managementPort, String apiPat
 
     @Override
     public List<String> urls() {
-        return List.of(name + ": http://localhost:" + port + apiPath + "  (OpenAPI UI http://localhost:" + port
-                + "/q/swagger-ui; health, metrics, telemetry plan: http://localhost:" + managementPort
-                + "/q/health, /q/metrics, /q/zingmonitor)");
+        return List.of(name + ": http://localhost:" + port + apiPath + "  (OpenAPI UI, health, metrics, telemetry plan: "
+                + "http://localhost:" + managementPort + "/q/swagger-ui, /q/health, /q/metrics, /q/zingmonitor)");
     }
 }
