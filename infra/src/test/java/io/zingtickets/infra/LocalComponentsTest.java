@@ -142,4 +142,46 @@ class LocalComponentsTest {
             server.stop();
         }
     }
+
+    /**
+     * Prometheus 3 keeps an OpenMetrics scrape with an exemplar on a histogram's {@code _count} (what
+     * Micrometer writes), and stores that exemplar; Prometheus 2.42 rejected the whole scrape, which the
+     * extension used to work around by stripping such exemplars.
+     */
+    @Test
+    void prometheusAcceptsAnExemplarOnAHistogramsCount() throws Exception {
+        com.sun.net.httpserver.HttpServer service = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] metrics = """
+                # TYPE http_server_requests_seconds histogram
+                http_server_requests_seconds_bucket{le="0.1"} 3.0 # {span_id="1",trace_id="2"} 0.05 1.7E9
+                http_server_requests_seconds_bucket{le="+Inf"} 3.0
+                http_server_requests_seconds_count 3.0 # {span_id="1",trace_id="3"} 0.05 1.7E9
+                http_server_requests_seconds_sum 0.12
+                # EOF
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        service.createContext("/q/metrics", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "application/openmetrics-text; version=1.0.0; charset=utf-8");
+            exchange.sendResponseHeaders(200, metrics.length);
+            exchange.getResponseBody().write(metrics);
+            exchange.close();
+        });
+        service.start();
+        PrometheusServer server = PrometheusServer.start(FreePorts.next(),
+                Map.of("svc", "127.0.0.1:" + service.getAddress().getPort()), List.of(), "127.0.0.1:1", dir,
+                dir.resolve("prometheus.log"));
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            String exemplars = server.url() + "/api/v1/query_exemplars?start=0&query=http_server_requests_seconds_count";
+            long deadline = System.currentTimeMillis() + 30_000;
+            String body = "";
+            while (!body.contains("\"trace_id\":\"3\"") && System.currentTimeMillis() < deadline) {
+                Thread.sleep(500);
+                body = http.send(HttpRequest.newBuilder(URI.create(exemplars)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            }
+            assertThat(body).contains("\"trace_id\":\"3\"");
+        } finally {
+            server.stop();
+            service.stop(0);
+        }
+    }
 }

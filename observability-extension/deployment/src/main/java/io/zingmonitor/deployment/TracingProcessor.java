@@ -85,7 +85,7 @@ class TracingProcessor {
     /** Quarkus's producer of the Prometheus registry, which ours replaces. */
     static final String QUARKUS_PROMETHEUS_REGISTRY_PRODUCER = "io.quarkus.micrometer.runtime.export.PrometheusMeterRegistryProducer";
 
-    /** Exemplars only where Prometheus 2.42 accepts them, once it is served OpenMetrics. */
+    /** Exemplars sampled for histogram buckets only: no trace lookup for meters whose exemplars no panel reads. */
     @BuildStep(onlyIf = PrometheusRegistryPresent.class)
     AdditionalBeanBuildItem exemplarSafeRegistry() {
         return AdditionalBeanBuildItem.unremovableOf(BucketExemplarsPrometheusRegistry.Producer.class);

@@ -6,8 +6,8 @@ import io.prometheus.client.exemplars.ExemplarSampler;
 /**
  * Samples exemplars for histogram buckets only. Micrometer also asks for one on every recording of a
  * counter, a summary or a timer without buckets (the reactive SQL pool's timers, once per query), to
- * show on its {@code _total} or {@code _count}: a trace lookup per recording for an exemplar that
- * {@link BucketExemplarsPrometheusRegistry} would strip from the scrape anyway.
+ * show on its {@code _total} or {@code _count}: a trace lookup per recording for an exemplar no panel
+ * reads.
  */
 final class BucketExemplarSampler implements ExemplarSampler {
 
