@@ -10,11 +10,7 @@
 # Settings: BENCH_* environment variables (listed on E2EBenchmark.Settings). BENCH_QUICK=1 checks the
 # harness in a few minutes (short steps, one gateway latency). BENCH_SKIP_BUILD=1 reuses earlier builds.
 set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
-cd "$root"
-export JAVA_HOME="${JAVA_HOME:-$(infra/scripts/java-home.sh)}"
-export PATH="$JAVA_HOME/bin:$PATH"
-mvn=(./mvnw -B -ntp -q)
+source "$(dirname "$0")/harness.sh"
 services="services/booking-service,services/payment-service,services/email-service"
 
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
@@ -33,9 +29,4 @@ for service in booking-service payment-service email-service; do
   done
 done
 
-# The command as a reader would repeat it, with the settings that differ from the defaults.
-settings=$(env | grep -E '^BENCH_(QUICK|RATES|STEP_SECONDS|SATURATION_RATE|HOT_RATE|GATEWAY_LATENCIES_MS|TELEMETRY|SUSTAINED_SECONDS|SUSTAINED_RATE|DRAIN_SECONDS|WARMUP_SECONDS|CLIENT_KEYS|EVENTS|ADMISSION_BOUND|SERVICE_JVM_OPTIONS|OUTPUT)=' \
-  | sort | sed -E 's/=(.*)/="\1"/' | tr '\n' ' ' || true)
-export BENCH_COMMAND="${settings}make bench-e2e"
-# exec: Ctrl-C reaches the harness, whose shutdown hook stops everything it started.
-exec java -cp "infra/target/classes:infra/target/lib/*" bench/E2EBenchmark.java
+run_harness bench-e2e "QUICK|RATES|STEP_SECONDS|SATURATION_RATE|HOT_RATE|GATEWAY_LATENCIES_MS|TELEMETRY|SUSTAINED_SECONDS|SUSTAINED_RATE|DRAIN_SECONDS|WARMUP_SECONDS|CLIENT_KEYS|EVENTS|ADMISSION_BOUND|SERVICE_JVM_OPTIONS|OUTPUT" bench/E2EBenchmark.java
