@@ -9,11 +9,7 @@
 # OverheadBenchmark.Settings).
 # BENCH_SKIP_BUILD=1 reuses the two builds of an earlier run.
 set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
-cd "$root"
-export JAVA_HOME="${JAVA_HOME:-$(infra/scripts/java-home.sh)}"
-export PATH="$JAVA_HOME/bin:$PATH"
-mvn=(./mvnw -B -ntp -q)
+source "$(dirname "$0")/harness.sh"
 
 agent_version=2.33.1
 agent_dir=".tools/otel-javaagent-$agent_version"
@@ -45,9 +41,4 @@ export BENCH_ENABLED_JAR="$root/$service/target/quarkus-app/quarkus-run.jar"
 export BENCH_DISABLED_JAR="$root/$service/target/zingmonitor-disabled/quarkus-run.jar"
 export BENCH_AGENT_JAR="$root/$agent_jar" BENCH_AGENT_VERSION="$agent_version"
 export BENCH_WRK="$root/$wrk" BENCH_WRK_LIBRARIES="$root/.tools/debian/usr/lib/x86_64-linux-gnu"
-# The command as a reader would repeat it, with the settings that differ from the defaults.
-settings=$(env | grep -E '^BENCH_(ROUNDS|WARMUP_SECONDS|SATURATION_SECONDS|FIXED_RATE_SECONDS|SATURATION_CONNECTIONS|FIXED_RATE_CONNECTIONS|FIXED_RATE|WRK_THREADS|SCRAPE_SECONDS|JVM_OPTIONS|MODES|JFR|OUTPUT)=' \
-  | sort | sed -E 's/=(.*)/="\1"/' | tr '\n' ' ' || true)
-export BENCH_COMMAND="${settings}make bench-overhead"
-# exec: Ctrl-C reaches the harness, whose shutdown hook stops everything it started.
-exec java -cp "infra/target/classes:infra/target/lib/*" bench/OverheadBenchmark.java
+run_harness bench-overhead "ROUNDS|WARMUP_SECONDS|SATURATION_SECONDS|FIXED_RATE_SECONDS|SATURATION_CONNECTIONS|FIXED_RATE_CONNECTIONS|FIXED_RATE|WRK_THREADS|SCRAPE_SECONDS|JVM_OPTIONS|MODES|JFR|OUTPUT" bench/OverheadBenchmark.java

@@ -108,6 +108,11 @@ public final class JaegerServer {
         return process.isAlive();
     }
 
+    /** The server's process, for whoever measures what it costs (a benchmark reads its CPU and memory). */
+    public ManagedProcess process() {
+        return process;
+    }
+
     public void stop() {
         process.stop(Duration.ofSeconds(10));
     }

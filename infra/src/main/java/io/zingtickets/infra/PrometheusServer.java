@@ -70,6 +70,11 @@ public final class PrometheusServer {
         return "http://127.0.0.1:" + port;
     }
 
+    /** The server's process, for whoever measures what it costs (a benchmark reads its CPU and memory). */
+    public ManagedProcess process() {
+        return process;
+    }
+
     public void stop() {
         process.stop(Duration.ofSeconds(10));
     }

@@ -22,11 +22,21 @@ public final class ServiceProcess {
 
     public static ManagedProcess start(Path repositoryRoot, String service, int managementPort, Map<String, String> config,
             Path workDir, Path log) {
-        Path jar = repositoryRoot.resolve("services").resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        return start(repositoryRoot.resolve("services").resolve(service).resolve("target/quarkus-app/quarkus-run.jar"),
+                service, managementPort, List.of("-Xms64m", "-Xmx256m"), config, workDir, log);
+    }
+
+    /**
+     * A service from any of its builds (a benchmark also runs one built with ZingMonitor disabled) with the
+     * given JVM options; {@code managementPort} is where its readiness check answers.
+     */
+    public static ManagedProcess start(Path jar, String service, int managementPort, List<String> jvmOptions,
+            Map<String, String> config, Path workDir, Path log) {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (make build)");
         }
-        List<String> command = new ArrayList<>(List.of(KafkaBroker.java(), "-Xms64m", "-Xmx256m"));
+        List<String> command = new ArrayList<>(List.of(KafkaBroker.java()));
+        command.addAll(jvmOptions);
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         ManagedProcess process = ManagedProcess.start(service, command, workDir, log, Map.of());

@@ -1,0 +1,923 @@
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
+
+import io.zingtickets.infra.FreePorts;
+import io.zingtickets.infra.JaegerServer;
+import io.zingtickets.infra.KafkaBroker;
+import io.zingtickets.infra.ManagedProcess;
+import io.zingtickets.infra.PostgresServer;
+import io.zingtickets.infra.PrometheusServer;
+import io.zingtickets.infra.ServiceProcess;
+import io.zingtickets.infra.SmtpServer;
+
+/**
+ * The end-to-end benchmark of issue #16 ({@code make bench-e2e}): the whole booking pipeline (POST
+ * /bookings, payment, confirmation, email) on a local stack started here on free ports, driven open loop
+ * at fixed rates, once with full telemetry and once with every telemetry feature off.
+ *
+ * <p>Per step: requests are sent at their intended times whatever the answers do (open loop); every
+ * latency is measured from the intended send time, so a stalled system cannot hide its stall
+ * (no coordinated omission). Each accepted booking's id is kept with its intended time; after the step
+ * its confirmation time ({@code bookings.updated_at}, written when the outcome is applied) and its email
+ * time ({@code sent_emails.sent_at}, written by email-service when the SMTP server accepted the mail) are
+ * read from PostgreSQL, whose clock is this machine's. Both timestamps exist with telemetry off too, so
+ * both modes are measured the same way. Percentiles are exact (every sample sorted).
+ *
+ * <p>Run by {@code bench/e2e.sh} as a single-file program on the infra module's classpath; settings are
+ * {@code BENCH_*} environment variables (see {@link Settings}).
+ */
+public final class E2EBenchmark {
+
+    private static final Deque<Runnable> CLEANUP = new ArrayDeque<>();
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    private static final long FIRST_EVENT_ID = 10_000;
+
+    /**
+     * From the environment. {@code BENCH_QUICK=1} changes the defaults to a harness check of a few minutes.
+     * {@code BENCH_RATES} (100,200,500,800 bookings/s), {@code BENCH_STEP_SECONDS} (20),
+     * {@code BENCH_SATURATION_RATE} (1500/s, above capacity: what is settled there is the capacity),
+     * {@code BENCH_HOT_RATE} (200/s, every booking on one event row), {@code BENCH_GATEWAY_LATENCIES_MS}
+     * (50,500), {@code BENCH_TELEMETRY} (full,off), {@code BENCH_SUSTAINED_SECONDS} (300, 0 = none) at
+     * {@code BENCH_SUSTAINED_RATE} (500/s; full telemetry, first gateway latency, JFR profile of each
+     * service), {@code BENCH_DRAIN_SECONDS} (20: the longest wait after a step for its bookings to settle
+     * and be emailed, and before a step for earlier bookings still pending), {@code BENCH_WARMUP_SECONDS} (15), {@code BENCH_CLIENT_KEYS} (200),
+     * {@code BENCH_EVENTS} (200), {@code BENCH_ADMISSION_BOUND} (2000, booking-service's
+     * zingtickets.backlog.admission.max-pending), {@code BENCH_SERVICE_JVM_OPTIONS} ("-Xms64m -Xmx256m"
+     * as make run), {@code BENCH_NOTE} (a sentence put under the title), {@code BENCH_OUTPUT}.
+     */
+    record Settings(Path root, Path work, Path output, boolean quick, List<Integer> rates, int stepSeconds,
+            int saturationRate, int hotRate, List<Integer> gatewayLatencies, List<String> telemetry, int sustainedSeconds,
+            int sustainedRate, int drainSeconds, int warmupSeconds, int clientKeys, int events, int admissionBound,
+            List<String> serviceJvmOptions, String note, String command) {
+
+        static Settings fromEnvironment(Path root) {
+            boolean quick = env("BENCH_QUICK", "0").equals("1");
+            return new Settings(root, root.resolve(".run/bench-e2e"),
+                    Path.of(env("BENCH_OUTPUT", root.resolve("bench/E2E.md").toString())).toAbsolutePath(), quick,
+                    ints(env("BENCH_RATES", quick ? "100,400" : "100,200,500,800")),
+                    Integer.parseInt(env("BENCH_STEP_SECONDS", quick ? "8" : "20")),
+                    Integer.parseInt(env("BENCH_SATURATION_RATE", quick ? "1200" : "1500")),
+                    Integer.parseInt(env("BENCH_HOT_RATE", "200")),
+                    ints(env("BENCH_GATEWAY_LATENCIES_MS", quick ? "50" : "50,500")),
+                    List.of(env("BENCH_TELEMETRY", "full,off").split(",")),
+                    Integer.parseInt(env("BENCH_SUSTAINED_SECONDS", quick ? "15" : "300")),
+                    Integer.parseInt(env("BENCH_SUSTAINED_RATE", "500")),
+                    Integer.parseInt(env("BENCH_DRAIN_SECONDS", "20")),
+                    Integer.parseInt(env("BENCH_WARMUP_SECONDS", quick ? "10" : "15")),
+                    Integer.parseInt(env("BENCH_CLIENT_KEYS", "200")), Integer.parseInt(env("BENCH_EVENTS", "200")),
+                    Integer.parseInt(env("BENCH_ADMISSION_BOUND", "2000")),
+                    List.of(env("BENCH_SERVICE_JVM_OPTIONS", "-Xms64m -Xmx256m").trim().split("\\s+")),
+                    env("BENCH_NOTE", ""), env("BENCH_COMMAND", "make bench-e2e"));
+        }
+
+        private static List<Integer> ints(String csv) {
+            return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Integer::parseInt).toList();
+        }
+    }
+
+    /** One telemetry mode: which build of the services and which run-time switches. */
+    record Telemetry(String name, String buildDirectory, boolean full, String description) {
+        static Telemetry of(String name) {
+            return switch (name) {
+                case "full" -> new Telemetry(name, "quarkus-app", true,
+                        "as shipped: ZingMonitor, Micrometer with /q/metrics scraped by Prometheus every second, "
+                                + "OpenTelemetry traces exported over OTLP to Jaeger, JSON logs");
+                case "off" -> new Telemetry(name, "telemetry-off", false,
+                        "built with -Dzingmonitor.enabled=false -Dquarkus.micrometer.binder-enabled-default=false "
+                                + "-Dquarkus.micrometer.export.prometheus.enabled=false (no meters exported, no /q/metrics), "
+                                + "run with quarkus.otel.sdk.disabled=true (no spans); no Prometheus, no Jaeger; JSON logs as usual");
+                default -> throw new IllegalArgumentException("BENCH_TELEMETRY: unknown mode " + name + " (full, off)");
+            };
+        }
+    }
+
+    /** The processes of one stack, by the name the report uses; each measured with its children. */
+    record Stack(Map<String, ManagedProcess> processes, String bookingUrl, String paymentUrl, PostgresServer postgres,
+            SmtpServer smtp) {
+    }
+
+    /** What one step measured. */
+    record Step(String telemetry, int gatewayMs, String load, int offeredRate, double seconds, long sent, long accepted,
+            long refused503, long rateLimited429, long otherStatus, long clientErrors, long settledInWindow,
+            long emailedInWindow, long settledTotal, long emailedTotal, long confirmedTotal, long[] confirmMicros,
+            long[] emailMicros, long[] httpMicros, long pendingMax, long oldestPendingMillisMax, Map<String, double[]> cpuCoresAndRssMiB) {
+
+        double rate(long count) {
+            return count / seconds;
+        }
+    }
+
+    private final Settings settings;
+    private final List<Step> steps = new ArrayList<>();
+    private final Map<String, String> profiles = new LinkedHashMap<>();
+    private final Instant begin = Instant.now();
+
+    private E2EBenchmark(Settings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.fromEnvironment(Path.of("").toAbsolutePath());
+        Runtime.getRuntime().addShutdownHook(new Thread(E2EBenchmark::cleanUp, "bench-cleanup"));
+        try {
+            new E2EBenchmark(settings).run();
+        } catch (Exception | Error e) {
+            System.err.println("Benchmark failed: " + e);
+            e.printStackTrace();
+            cleanUp();
+            System.exit(1);
+        }
+        cleanUp();
+        System.exit(0);
+    }
+
+    private static synchronized void cleanUp() {
+        while (!CLEANUP.isEmpty()) {
+            try {
+                CLEANUP.pop().run();
+            } catch (RuntimeException e) {
+                System.err.println("cleanup: " + e);
+            }
+        }
+    }
+
+    private void run() throws Exception {
+        for (String name : settings.telemetry()) {
+            Telemetry telemetry = Telemetry.of(name);
+            Stack stack = start(telemetry);
+            try {
+                createEvents(stack);
+                log("warm-up: %d s at 100/s", settings.warmupSeconds());
+                step(stack, telemetry, settings.gatewayLatencies().get(0), "warm-up", 100, settings.warmupSeconds(), false);
+                steps.removeLast();
+                for (int gateway : settings.gatewayLatencies()) {
+                    setGateway(stack, gateway);
+                    for (int rate : settings.rates()) {
+                        step(stack, telemetry, gateway, "fixed", rate, settings.stepSeconds(), false);
+                    }
+                    step(stack, telemetry, gateway, "saturation", settings.saturationRate(), settings.stepSeconds(), false);
+                    step(stack, telemetry, gateway, "one hot event", settings.hotRate(), settings.stepSeconds(), true);
+                }
+                if (telemetry.full() && settings.sustainedSeconds() > 0) {
+                    int gateway = settings.gatewayLatencies().get(0);
+                    setGateway(stack, gateway);
+                    Map<String, Path> recordings = startProfiles(stack);
+                    step(stack, telemetry, gateway, "sustained", settings.sustainedRate(), settings.sustainedSeconds(), false);
+                    stopProfiles(stack, recordings);
+                }
+            } finally {
+                cleanUp();
+            }
+        }
+        Files.writeString(settings.output(), report());
+        log("wrote %s (%s)", settings.output(), minutes(Duration.between(begin, Instant.now())));
+    }
+
+    // ---------------------------------------------------------------- the stack
+
+    private Stack start(Telemetry telemetry) throws IOException {
+        Path dir = settings.work().resolve(telemetry.name());
+        deleteRecursively(dir);
+        Files.createDirectories(dir.resolve("logs"));
+        log("[%s] starting Kafka, PostgreSQL, SMTP%s on free ports (logs: %s)", telemetry.name(),
+                telemetry.full() ? ", Jaeger, Prometheus" : "", settings.root().relativize(dir.resolve("logs")));
+        Map<String, ManagedProcess> processes = new LinkedHashMap<>();
+        KafkaBroker kafka = KafkaBroker.start(FreePorts.next(), FreePorts.next(), dir.resolve("kafka"), dir.resolve("logs/kafka.log"));
+        CLEANUP.push(kafka::stop);
+        processes.put("kafka", kafka.process());
+        PostgresServer postgres = PostgresServer.start(FreePorts.next(), dir.resolve("postgres"), dir.resolve("logs/postgres.log"),
+                PostgresServer.DATABASES);
+        CLEANUP.push(postgres::stop);
+        processes.put("postgresql", postgres.process());
+        SmtpServer smtp = SmtpServer.start(FreePorts.next(), FreePorts.next(), FreePorts.next(), dir.resolve("smtp"),
+                dir.resolve("logs/smtp.log"));
+        CLEANUP.push(smtp::stop);
+        processes.put("smtp (GreenMail)", smtp.process());
+        Map<String, Integer> http = new LinkedHashMap<>();
+        Map<String, Integer> management = new LinkedHashMap<>();
+        for (String service : List.of("booking-service", "payment-service", "email-service")) {
+            http.put(service, FreePorts.next());
+            management.put(service, FreePorts.next());
+        }
+        Map<String, String> common = new HashMap<>(Map.of("kafka.bootstrap.servers", kafka.bootstrapServers()));
+        ManagedProcess jaegerProcess = null;  // listed after the services, as Prometheus
+        if (telemetry.full()) {
+            JaegerServer jaeger = JaegerServer.start(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
+                    dir.resolve("jaeger"), dir.resolve("logs/jaeger.log"));
+            CLEANUP.push(jaeger::stop);
+            jaegerProcess = jaeger.process();
+            common.put("quarkus.otel.exporter.otlp.endpoint", jaeger.otlpGrpcEndpoint());
+        } else {
+            common.put("quarkus.otel.sdk.disabled", "true");
+        }
+        for (String service : http.keySet()) {
+            String database = service.substring(0, service.indexOf('-'));
+            Map<String, String> config = new HashMap<>(common);
+            config.put("quarkus.http.port", http.get(service).toString());
+            config.put("quarkus.management.port", management.get(service).toString());
+            config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(database));
+            config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
+            if (service.equals("email-service")) {
+                config.put("quarkus.mailer.port", Integer.toString(smtp.smtpPort()));
+            }
+            if (service.equals("booking-service")) {
+                config.put("zingtickets.backlog.admission.max-pending", Integer.toString(settings.admissionBound()));
+            }
+            Path jar = settings.root().resolve("services").resolve(service).resolve("target")
+                    .resolve(telemetry.buildDirectory()).resolve("quarkus-run.jar");
+            log("[%s] starting %s (%s)", telemetry.name(), service, settings.root().relativize(jar));
+            ManagedProcess process = ServiceProcess.start(jar, service, management.get(service), settings.serviceJvmOptions(),
+                    config, dir.resolve(service), dir.resolve("logs/" + service + ".log"));
+            CLEANUP.push(() -> process.stop(Duration.ofSeconds(20)));
+            processes.put(service, process);
+        }
+        if (telemetry.full()) {
+            processes.put("jaeger", jaegerProcess);
+            Map<String, String> targets = new LinkedHashMap<>();
+            management.forEach((service, port) -> targets.put(service, "127.0.0.1:" + port));
+            // No rule files and no alerts: the alertmanager address is never called.
+            PrometheusServer prometheus = PrometheusServer.start(FreePorts.next(), targets, List.of(), "127.0.0.1:9",
+                    dir.resolve("prometheus"), dir.resolve("logs/prometheus.log"));
+            CLEANUP.push(prometheus::stop);
+            processes.put("prometheus", prometheus.process());
+        }
+        return new Stack(processes, "http://127.0.0.1:" + http.get("booking-service"),
+                "http://127.0.0.1:" + http.get("payment-service"), postgres, smtp);
+    }
+
+    private void createEvents(Stack stack) throws SQLException {
+        try (Connection db = booking(stack); Statement statement = db.createStatement()) {
+            // Large events, so that no step sells out: the system under test is the pipeline, not a seat counter.
+            statement.executeUpdate("INSERT INTO events (id, name, venue, starts_at, price_cents, currency, capacity, seats_left) "
+                    + "SELECT g, 'Bench event ' || g, 'Bench hall', '2027-06-01T20:00:00Z', 4000, 'EUR', 10000000, 10000000 "
+                    + "FROM generate_series(" + FIRST_EVENT_ID + ", " + (FIRST_EVENT_ID + settings.events()) + ") g "
+                    + "ON CONFLICT (id) DO NOTHING");
+        }
+    }
+
+    private void setGateway(Stack stack, int latencyMs) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(stack.paymentUrl() + "/admin/gateway"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"latencyMs\":" + latencyMs + ",\"jitterMs\":20,\"failureRate\":0.02}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("PUT /admin/gateway answered " + response.statusCode() + ": " + response.body());
+        }
+        log("gateway: latency %d ms, jitter 20 ms, failure rate 0.02", latencyMs);
+    }
+
+    private static Connection booking(Stack stack) throws SQLException {
+        return DriverManager.getConnection(stack.postgres().jdbcUrl("booking"), PostgresServer.USER, PostgresServer.PASSWORD);
+    }
+
+    private static Connection email(Stack stack) throws SQLException {
+        return DriverManager.getConnection(stack.postgres().jdbcUrl("email"), PostgresServer.USER, PostgresServer.PASSWORD);
+    }
+
+    // ---------------------------------------------------------------- one step
+
+    private void step(Stack stack, Telemetry telemetry, int gatewayMs, String load, int rate, int seconds, boolean hot)
+            throws Exception {
+        awaitNoPending(stack);
+        log("[%s] gateway %d ms, %s: %d/s for %d s", telemetry.name(), gatewayMs, load, rate, seconds);
+        int total = rate * seconds;
+        long periodNanos = 1_000_000_000L / rate;
+        long[] httpMicros = new long[total];
+        int[] status = new int[total];
+        Map<String, Long> intendedMicrosById = new ConcurrentHashMap<>();
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicLong pendingMax = new AtomicLong();
+        AtomicLong oldestPendingMax = new AtomicLong();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(5)).build();
+        Map<String, long[]> cpuBefore = cpuTicks(stack);
+        Map<String, Long> rssMax = new ConcurrentHashMap<>();
+        AtomicInteger samples = new AtomicInteger();
+        var sampler = Executors.newSingleThreadScheduledExecutor();
+        try (Connection db = booking(stack); PreparedStatement pending = db.prepareStatement(
+                "SELECT count(*), coalesce(extract(epoch FROM now() - min(created_at)), 0) FROM bookings WHERE status = 'PENDING'")) {
+            sampler.scheduleAtFixedRate(() -> {
+                try (ResultSet rows = pending.executeQuery()) {
+                    rows.next();
+                    pendingMax.accumulateAndGet(rows.getLong(1), Math::max);
+                    oldestPendingMax.accumulateAndGet(Math.round(rows.getDouble(2) * 1000), Math::max);
+                } catch (SQLException e) {
+                    System.err.println("pending sample: " + e);
+                }
+                rss(stack).forEach((name, kib) -> rssMax.merge(name, kib, Math::max));
+                // GreenMail keeps every mail in its heap; emptied as we go, a 5-minute step does not fill it.
+                if (samples.incrementAndGet() % 10 == 0) {
+                    try {
+                        stack.smtp().mailbox().purge();
+                    } catch (RuntimeException e) {
+                        // A failing sample must not end the sampling: the executor would drop the task.
+                        System.err.println("mailbox purge: " + e);
+                    }
+                }
+            }, 0, 1, TimeUnit.SECONDS);
+            Instant wallStart = Instant.now();
+            long startNanos = System.nanoTime();
+            long startMicros = wallStart.getEpochSecond() * 1_000_000 + wallStart.getNano() / 1_000;
+            for (int i = 0; i < total; i++) {
+                long intended = startNanos + i * periodNanos;
+                long wait;
+                while ((wait = intended - System.nanoTime()) > 0) {
+                    TimeUnit.NANOSECONDS.sleep(Math.min(wait, 1_000_000));
+                }
+                // Too many unanswered requests: wait (the wait counts in their latency, measured from `intended`).
+                while (inFlight.get() >= 4_000) {
+                    TimeUnit.MILLISECONDS.sleep(1);
+                }
+                int index = i;
+                long intendedMicros = startMicros + i * periodNanos / 1_000;
+                inFlight.incrementAndGet();
+                client.sendAsync(bookingRequest(stack, hot), HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+                    httpMicros[index] = (System.nanoTime() - intended) / 1_000;
+                    if (error != null) {
+                        status[index] = -1;
+                    } else {
+                        status[index] = response.statusCode();
+                        if (response.statusCode() == 201) {
+                            Matcher id = ID.matcher(response.body());
+                            if (id.find()) {
+                                intendedMicrosById.put(id.group(1), intendedMicros);
+                            }
+                        }
+                    }
+                    inFlight.decrementAndGet();
+                });
+            }
+            long loadEndNanos = startNanos + total * periodNanos;
+            while (System.nanoTime() < loadEndNanos) {
+                TimeUnit.MILLISECONDS.sleep(1);
+            }
+            Map<String, long[]> cpuAfter = cpuTicks(stack);
+            double measuredSeconds = (System.nanoTime() - startNanos) / 1e9;
+            Instant windowEnd = wallStart.plusNanos(System.nanoTime() - startNanos);
+            long drainDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.drainSeconds());
+            while (inFlight.get() > 0 && System.nanoTime() < drainDeadline) {
+                TimeUnit.MILLISECONDS.sleep(20);
+            }
+            Outcomes outcomes;
+            while (true) {
+                outcomes = outcomes(stack, intendedMicrosById, wallStart, windowEnd);
+                if ((outcomes.settledTotal() >= intendedMicrosById.size() && outcomes.emailedTotal() >= outcomes.settledTotal())
+                        || System.nanoTime() > drainDeadline) {
+                    break;
+                }
+                TimeUnit.MILLISECONDS.sleep(500);
+            }
+            sampler.shutdownNow();
+            // The sampler uses this connection: let its last sample finish before the connection closes.
+            sampler.awaitTermination(5, TimeUnit.SECONDS);
+            long accepted = count(status, s -> s == 201);
+            Map<String, double[]> cpuRss = new LinkedHashMap<>();
+            long ticksPerSecond = 100;
+            cpuBefore.forEach((name, before) -> {
+                long[] after = cpuAfter.getOrDefault(name, before);
+                cpuRss.put(name, new double[] {(after[0] - before[0]) / (double) ticksPerSecond / measuredSeconds,
+                        rssMax.getOrDefault(name, 0L) / 1024.0});
+            });
+            Step step = new Step(telemetry.name(), gatewayMs, load, rate, measuredSeconds, total, accepted,
+                    count(status, s -> s == 503), count(status, s -> s == 429),
+                    count(status, s -> s > 0 && s != 201 && s != 503 && s != 429), count(status, s -> s <= 0),
+                    outcomes.settledInWindow(), outcomes.emailedInWindow(), outcomes.settledTotal(), outcomes.emailedTotal(),
+                    outcomes.confirmedTotal(), outcomes.confirmMicros(), outcomes.emailMicros(), sorted(httpMicros, status),
+                    pendingMax.get(), oldestPendingMax.get(), cpuRss);
+            steps.add(step);
+            log("  sent %d, accepted %.0f/s, 503 %.0f/s, settled %.0f/s, emailed %.0f/s; confirm p99 %s, email p99 %s; pending max %d, oldest %s",
+                    total, step.rate(accepted), step.rate(step.refused503()), step.rate(step.settledInWindow()),
+                    step.rate(step.emailedInWindow()), millis(percentile(step.confirmMicros(), 0.99)),
+                    millis(percentile(step.emailMicros(), 0.99)), step.pendingMax(), millis(step.oldestPendingMillisMax() * 1000));
+        } finally {
+            sampler.shutdownNow();
+            client.shutdownNow();
+        }
+        try {
+            stack.smtp().mailbox().purge();
+        } catch (RuntimeException e) {
+            System.err.println("mailbox purge: " + e);
+        }
+    }
+
+    /** Each step starts without the backlog of the one before (as far as it drains within BENCH_DRAIN_SECONDS). */
+    private void awaitNoPending(Stack stack) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.drainSeconds());
+        try (Connection db = booking(stack); Statement statement = db.createStatement()) {
+            long pending;
+            do {
+                try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM bookings WHERE status = 'PENDING'")) {
+                    rows.next();
+                    pending = rows.getLong(1);
+                }
+                if (pending == 0) {
+                    return;
+                }
+                TimeUnit.MILLISECONDS.sleep(500);
+            } while (System.nanoTime() < deadline);
+            log("  %d bookings still PENDING from earlier steps after %d s; starting anyway", pending, settings.drainSeconds());
+        }
+    }
+
+    private HttpRequest bookingRequest(Stack stack, boolean hot) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long event = hot ? FIRST_EVENT_ID : FIRST_EVENT_ID + 1 + random.nextInt(settings.events());
+        String body = "{\"eventId\":" + event + ",\"seats\":" + (1 + random.nextInt(2)) + ",\"buyerEmail\":\"buyer-"
+                + random.nextInt(100_000) + "@example.com\",\"card\":{\"number\":\"4242424242424242\",\"expiry\":\"12/30\",\"cvc\":\"123\"}}";
+        return HttpRequest.newBuilder(URI.create(stack.bookingUrl() + "/bookings")).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("X-API-Key", "bench-client-" + random.nextInt(settings.clientKeys()))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    record Outcomes(long settledInWindow, long emailedInWindow, long settledTotal, long emailedTotal, long confirmedTotal,
+            long[] confirmMicros, long[] emailMicros) {
+    }
+
+    /** Settlement and email times of this step's bookings, read from the services' own tables. */
+    private static Outcomes outcomes(Stack stack, Map<String, Long> intended, Instant windowStart, Instant windowEnd)
+            throws SQLException {
+        long startMicros = micros(windowStart);
+        long endMicros = micros(windowEnd);
+        String[] ids = intended.keySet().toArray(String[]::new);
+        List<Long> confirm = new ArrayList<>();
+        List<Long> email = new ArrayList<>();
+        long settledInWindow = 0;
+        long emailedInWindow = 0;
+        long confirmed = 0;
+        try (Connection db = booking(stack); PreparedStatement query = db.prepareStatement(
+                "SELECT id::text, status, (extract(epoch FROM updated_at) * 1000000)::bigint FROM bookings "
+                        + "WHERE id = ANY (?::uuid[]) AND status <> 'PENDING'")) {
+            Array array = db.createArrayOf("text", ids);
+            query.setArray(1, array);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    long at = rows.getLong(3);
+                    confirm.add(at - intended.get(rows.getString(1)));
+                    settledInWindow += at >= startMicros && at <= endMicros ? 1 : 0;
+                    confirmed += rows.getString(2).equals("CONFIRMED") ? 1 : 0;
+                }
+            }
+        }
+        try (Connection db = email(stack); PreparedStatement query = db.prepareStatement(
+                "SELECT booking_id::text, (extract(epoch FROM sent_at) * 1000000)::bigint FROM sent_emails "
+                        + "WHERE booking_id = ANY (?::uuid[]) AND status = 'SENT'")) {
+            query.setArray(1, db.createArrayOf("text", ids));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    long at = rows.getLong(2);
+                    email.add(at - intended.get(rows.getString(1)));
+                    emailedInWindow += at >= startMicros && at <= endMicros ? 1 : 0;
+                }
+            }
+        }
+        return new Outcomes(settledInWindow, emailedInWindow, confirm.size(), email.size(), confirmed, sortedOf(confirm),
+                sortedOf(email));
+    }
+
+    // ---------------------------------------------------------------- processes: CPU, RSS, profiles
+
+    /** utime+stime (clock ticks) of each process and all its descendants (PostgreSQL forks a backend per connection). */
+    private static Map<String, long[]> cpuTicks(Stack stack) {
+        Map<Long, List<Long>> children = childrenByParent();
+        Map<String, long[]> result = new LinkedHashMap<>();
+        roots(stack).forEach((name, pid) -> result.put(name, new long[] {tree(pid, children).stream()
+                .mapToLong(E2EBenchmark::ticks).sum()}));
+        return result;
+    }
+
+    private static Map<String, Long> rss(Stack stack) {
+        Map<Long, List<Long>> children = childrenByParent();
+        Map<String, Long> result = new LinkedHashMap<>();
+        roots(stack).forEach((name, pid) -> result.put(name, tree(pid, children).stream().mapToLong(E2EBenchmark::rssKiB).sum()));
+        return result;
+    }
+
+    private static Map<String, Long> roots(Stack stack) {
+        Map<String, Long> roots = new LinkedHashMap<>();
+        stack.processes().forEach((name, process) -> {
+            roots.put(name, process.pid());
+        });
+        return roots;
+    }
+
+    private static List<Long> tree(long root, Map<Long, List<Long>> children) {
+        List<Long> all = new ArrayList<>(List.of(root));
+        for (int i = 0; i < all.size(); i++) {
+            all.addAll(children.getOrDefault(all.get(i), List.of()));
+        }
+        return all;
+    }
+
+    private static Map<Long, List<Long>> childrenByParent() {
+        Map<Long, List<Long>> children = new HashMap<>();
+        ProcessHandle.allProcesses().forEach(p -> p.parent().ifPresent(parent ->
+                children.computeIfAbsent(parent.pid(), k -> new ArrayList<>()).add(p.pid())));
+        return children;
+    }
+
+    private static long ticks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static long rssKiB(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream().filter(l -> l.startsWith("VmRSS:"))
+                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElse(0L);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private Map<String, Path> startProfiles(Stack stack) {
+        Map<String, Path> recordings = new LinkedHashMap<>();
+        for (String service : List.of("booking-service", "payment-service", "email-service")) {
+            Path file = settings.work().resolve(service + "-sustained.jfr");
+            jcmd(stack.processes().get(service).pid(), "JFR.start", "name=bench", "settings=profile", "filename=" + file);
+            recordings.put(service, file);
+        }
+        return recordings;
+    }
+
+    private void stopProfiles(Stack stack, Map<String, Path> recordings) throws IOException {
+        for (var entry : recordings.entrySet()) {
+            jcmd(stack.processes().get(entry.getKey()).pid(), "JFR.stop", "name=bench");
+            profiles.put(entry.getKey(), summarize(entry.getValue()));
+        }
+    }
+
+    private static void jcmd(long pid, String... command) {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid)));
+        line.addAll(List.of(command));
+        try {
+            Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes());
+            if (process.waitFor() != 0) {
+                System.err.println("jcmd " + String.join(" ", command) + ": " + out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * As bench/jfr-compare.py: CPU samples (jdk.ExecutionSample) attributed to the first frame outside the
+     * JDK, by package (three segments), plus the threads that take the samples.
+     */
+    private static String summarize(Path recording) throws IOException {
+        Map<String, Integer> byPackage = new HashMap<>();
+        Map<String, Integer> byThread = new HashMap<>();
+        int total = 0;
+        for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
+            if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+                continue;
+            }
+            total++;
+            String owner = "(JDK only)";
+            for (RecordedFrame frame : event.getStackTrace().getFrames()) {
+                String type = frame.getMethod().getType().getName();
+                if (!type.startsWith("java.") && !type.startsWith("jdk.") && !type.startsWith("sun.") && !type.startsWith("com.sun.")) {
+                    owner = Arrays.stream(type.split("\\.")).limit(3).collect(Collectors.joining("."));
+                    break;
+                }
+            }
+            byPackage.merge(owner, 1, Integer::sum);
+            String thread = Optional.ofNullable(event.getThread("sampledThread")).map(t -> t.getJavaName()).orElse("?")
+                    .replaceAll("[-#]?\\d+$", "").replaceAll("-\\d+-", "-N-");
+            byThread.merge(thread, 1, Integer::sum);
+        }
+        return total + " samples; by package: " + top(byPackage, total, 8) + "; by thread: " + top(byThread, total, 5);
+    }
+
+    private static String top(Map<String, Integer> counts, int total, int limit) {
+        return counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(limit)
+                .map(e -> "`" + e.getKey() + "` " + Math.round(100.0 * e.getValue() / Math.max(1, total)) + " %")
+                .collect(Collectors.joining(", "));
+    }
+
+    // ---------------------------------------------------------------- report
+
+    private String report() throws IOException {
+        StringBuilder out = new StringBuilder("# Booking pipeline end to end: throughput, time to confirmation and email, cost of observability\n\n");
+        if (settings.quick() || !settings.note().isEmpty()) {
+            out.append("> **").append(settings.quick() ? "Quick harness check (BENCH_QUICK=1): short steps, not the benchmark. " : "")
+                    .append(settings.note()).append("**\n\n");
+        }
+        out.append("Written by `").append(settings.command()).append("` (`bench/e2e.sh`, `bench/E2EBenchmark.java`) on ")
+                .append(begin.truncatedTo(ChronoUnit.SECONDS)).append(", commit `").append(commit()).append("`; the run took ")
+                .append(minutes(Duration.between(begin, Instant.now()))).append(" (without the builds).\n\n");
+        out.append("Machine: ").append(machine()).append(".\n\n");
+        out.append("""
+                ## How it is measured
+                - The whole pipeline runs on this machine, started by the harness on free ports: Kafka (12 partitions per topic), \
+                PostgreSQL, an SMTP server (GreenMail), the three services from their Quarkus builds (%s each), and with full \
+                telemetry Jaeger (OTLP) and Prometheus (scraping every service's /q/metrics every second). OpenSearch and the log \
+                shipper are not run: their cost is outside the services and they would crowd this 2-core machine.
+                - `POST /bookings` is driven **open loop**: request *i* is sent at start + *i*/rate whatever earlier answers \
+                did, from %d client keys (the rate limiter is per key), over %d events with 10 million seats each (1 or 2 \
+                seats per booking), except the row "one hot event", where every booking takes seats from the same event row. \
+                The gateway is set through payment-service's `PUT /admin/gateway` (latency as in the table, jitter 20 ms, \
+                failure rate 0.02, so about 2 %% of bookings end FAILED; they are settled and emailed too).
+                - Every latency is measured **from the intended send time** (no coordinated omission). Booking→confirmation \
+                is `bookings.updated_at` (set in the transaction that applies the payment outcome) minus the intended send \
+                time; booking→email is email-service's `sent_emails.sent_at` (set when the SMTP server accepted the mail) \
+                minus the intended send time. Both come from PostgreSQL on this machine's clock, and both exist with \
+                telemetry off, so both modes are measured alike. Percentiles are exact over every booking of the step.
+                - accepted/s, 503/s: answers 201 and 503 (admission control) during the step. settled/s, emailed/s: \
+                bookings of this step settled (CONFIRMED or FAILED) or emailed **within** the step's window, divided by its \
+                length; what finishes later (the harness waits up to %d s after each step) still counts in the latencies and \
+                in "settled/emailed eventually". Pending max: `SELECT count(*) ... WHERE status = 'PENDING'` and the age of the oldest PENDING booking, sampled every second (admission control refuses above 2000 pending or 30 s oldest age by default).
+                - CPU: utime+stime from /proc of each process and its children over the step, in cores (2 = the whole \
+                machine); RSS: the largest VmRSS sampled in the step, MiB.
+                - Telemetry modes: **full** = %s. **off** = %s.
+
+                """.formatted(String.join(" ", settings.serviceJvmOptions()), settings.clientKeys(), settings.events(),
+                settings.drainSeconds(), Telemetry.of("full").description(), Telemetry.of("off").description()));
+        out.append(targets());
+        out.append("## Every step\n\n| telemetry | gateway | load | offered/s | accepted/s | 503/s | other non-201/s | settled/s | emailed/s "
+                + "| settled / emailed eventually | booking→confirmation p50 / p99 / p99.9 | booking→email p50 / p99 / p99.9 "
+                + "| POST p50 / p99 | pending max | oldest pending max |\n|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+        for (Step s : steps) {
+            out.append(String.format(Locale.ROOT, "| %s | %d ms | %s | %d | %.0f | %.0f | %.0f | %.0f | %.0f | %d / %d of %d | %s | %s | %s | %d | %s |%n",
+                    s.telemetry(), s.gatewayMs(), s.load() + " (" + Math.round(s.seconds()) + " s)", s.offeredRate(),
+                    s.rate(s.accepted()), s.rate(s.refused503()), s.rate(s.rateLimited429() + s.otherStatus() + s.clientErrors()),
+                    s.rate(s.settledInWindow()), s.rate(s.emailedInWindow()), s.settledTotal(), s.emailedTotal(), s.accepted(),
+                    triple(s.confirmMicros()), triple(s.emailMicros()),
+                    millis(percentile(s.httpMicros(), 0.5)) + " / " + millis(percentile(s.httpMicros(), 0.99)), s.pendingMax(),
+                    millis(s.oldestPendingMillisMax() * 1000)));
+        }
+        out.append("\n").append(cost());
+        out.append("## CPU (cores) and RSS (MiB) per process\n\n");
+        List<String> names = steps.stream().flatMap(s -> s.cpuCoresAndRssMiB().keySet().stream()).distinct().toList();
+        out.append("| telemetry | gateway | load | offered/s | total CPU | ").append(String.join(" | ", names)).append(" |\n|---|---|---|--:|--:|")
+                .append("--:|".repeat(names.size())).append("\n");
+        for (Step s : steps) {
+            double totalCpu = s.cpuCoresAndRssMiB().values().stream().mapToDouble(v -> v[0]).sum();
+            out.append(String.format(Locale.ROOT, "| %s | %d ms | %s | %d | %.2f |", s.telemetry(), s.gatewayMs(), s.load(), s.offeredRate(), totalCpu));
+            for (String name : names) {
+                double[] v = s.cpuCoresAndRssMiB().get(name);
+                out.append(v == null ? " – |" : String.format(Locale.ROOT, " %.2f / %.0f |", v[0], v[1]));
+            }
+            out.append("\n");
+        }
+        out.append("\n## Where the time goes\n\n").append(timeSplit());
+        if (!profiles.isEmpty()) {
+            out.append("\nJFR CPU profiles (`settings=profile`, started with `jcmd` for the sustained step only, so no other row pays for them); "
+                    + "samples attributed to the first frame outside the JDK, by package, as bench/jfr-compare.py does:\n\n");
+            profiles.forEach((service, summary) -> out.append("- **").append(service).append("**: ").append(summary).append("\n"));
+        }
+        out.append("\nLogs of the last run: `.run/bench-e2e/<telemetry>/logs/`.\n");
+        return out.toString();
+    }
+
+    private String targets() {
+        StringBuilder out = new StringBuilder("## Targets (issue #16, full telemetry)\n\n| target | measured | verdict |\n|---|---|---|\n");
+        int first = settings.gatewayLatencies().get(0);
+        Optional<Step> sustained = steps.stream().filter(s -> s.telemetry().equals("full") && s.load().equals("sustained")).findFirst();
+        out.append("| ≥ 500 bookings/s confirmed and emailed, sustained 5 min, gateway 50 ms | ");
+        out.append(sustained.map(s -> String.format(Locale.ROOT, "%.0f/s settled, %.0f/s emailed over %.0f s at %d/s offered (gateway %d ms)",
+                s.rate(s.settledInWindow()), s.rate(s.emailedInWindow()), s.seconds(), s.offeredRate(), s.gatewayMs())).orElse("not run"));
+        out.append(" | ").append(sustained.map(s -> verdict(Math.min(s.rate(s.settledInWindow()), s.rate(s.emailedInWindow())), 500)
+                + (s.seconds() < 299 ? " (only " + Math.round(s.seconds()) + " s, not 5 min)" : "")).orElse("not measured")).append(" |\n");
+        Optional<Step> best500 = steps.stream().filter(s -> s.telemetry().equals("full") && s.gatewayMs() == 500 && !s.load().equals("one hot event"))
+                .max((a, b) -> Double.compare(Math.min(a.rate(a.settledInWindow()), a.rate(a.emailedInWindow())),
+                        Math.min(b.rate(b.settledInWindow()), b.rate(b.emailedInWindow()))));
+        out.append("| ≥ 200 bookings/s confirmed and emailed, gateway 500 ms | ").append(best500.map(s -> String.format(Locale.ROOT,
+                "best step: %.0f/s settled, %.0f/s emailed (%s, %d/s offered)", s.rate(s.settledInWindow()), s.rate(s.emailedInWindow()),
+                s.load(), s.offeredRate())).orElse("not run")).append(" | ").append(best500.map(s -> verdict(
+                        Math.min(s.rate(s.settledInWindow()), s.rate(s.emailedInWindow())), 200)).orElse("not measured")).append(" |\n");
+        Optional<Step> at200 = steps.stream().filter(s -> s.telemetry().equals("full") && s.gatewayMs() == first && s.load().equals("fixed")
+                && s.offeredRate() == 200).findFirst();
+        out.append("| booking→email p99 ≤ 2 s at 200/s (gateway ").append(first).append(" ms) | ")
+                .append(at200.map(s -> "p99 " + millis(percentile(s.emailMicros(), 0.99)) + ", " + s.emailedTotal() + " of " + s.accepted() + " emailed")
+                        .orElse("no 200/s step in this run")).append(" | ")
+                .append(at200.map(s -> s.emailedTotal() < s.accepted() ? "missed: " + (s.accepted() - s.emailedTotal()) + " never emailed within the drain"
+                        : percentile(s.emailMicros(), 0.99) <= 2_000_000 ? "met" : String.format(Locale.ROOT, "missed by %.2f s",
+                                (percentile(s.emailMicros(), 0.99) - 2_000_000) / 1e6)).orElse("not measured")).append(" |\n");
+        long pendingMax = steps.stream().mapToLong(Step::pendingMax).max().orElse(0);
+        out.append("| pending bookings never above the admission bound (").append(settings.admissionBound()).append(") at any rate | max ")
+                .append(pendingMax).append(" (all steps, both modes) | ").append(pendingMax <= settings.admissionBound() ? "met"
+                        : "missed by " + (pendingMax - settings.admissionBound())).append(" |\n");
+        out.append("| observability cost ≤ 10 % of throughput | ").append(costSummary()).append(" |\n\n");
+        return out.toString();
+    }
+
+    private static String verdict(double measured, double target) {
+        return measured >= target ? "met" : String.format(Locale.ROOT, "missed by %.0f/s (%.0f %%)", target - measured, 100 * (target - measured) / target);
+    }
+
+    /** Saturation steps side by side: the throughput with everything on against everything off. */
+    private String costSummary() {
+        List<String> parts = new ArrayList<>();
+        String verdict = "not measured (needs both modes)";
+        for (int gateway : settings.gatewayLatencies()) {
+            Optional<Step> full = find("full", gateway, "saturation");
+            Optional<Step> off = find("off", gateway, "saturation");
+            if (full.isPresent() && off.isPresent()) {
+                double on = Math.min(full.get().rate(full.get().settledInWindow()), full.get().rate(full.get().emailedInWindow()));
+                double without = Math.min(off.get().rate(off.get().settledInWindow()), off.get().rate(off.get().emailedInWindow()));
+                if (without <= 0) {
+                    parts.add("gateway " + gateway + " ms at saturation: nothing settled and emailed within the step with telemetry off");
+                    continue;
+                }
+                double cost = 1 - on / without;
+                parts.add(String.format(Locale.ROOT, "gateway %d ms at saturation: %.0f/s full vs %.0f/s off (settled and emailed), cost %.1f %%",
+                        gateway, on, without, 100 * cost));
+                if (gateway == settings.gatewayLatencies().get(0)) {
+                    verdict = cost <= 0.10 ? "met" : String.format(Locale.ROOT, "missed by %.1f points", 100 * cost - 10);
+                }
+            }
+        }
+        return (parts.isEmpty() ? "not measured" : String.join("; ", parts)) + " | " + verdict;
+    }
+
+    private Optional<Step> find(String telemetry, int gateway, String load) {
+        return steps.stream().filter(s -> s.telemetry().equals(telemetry) && s.gatewayMs() == gateway && s.load().equals(load)).findFirst();
+    }
+
+    /** Every step run in both modes, side by side: throughput, and CPU per settled booking. */
+    private String cost() {
+        StringBuilder out = new StringBuilder("## Observability cost, side by side\n\n| gateway | load | offered/s | settled/s full / off | emailed/s full / off "
+                + "| CPU (cores) full / off | CPU ms per settled booking full / off | ratio |\n|---|---|--:|--:|--:|--:|--:|--:|\n");
+        for (Step full : steps) {
+            if (!full.telemetry().equals("full")) {
+                continue;
+            }
+            steps.stream().filter(s -> s.telemetry().equals("off") && s.gatewayMs() == full.gatewayMs() && s.load().equals(full.load())
+                    && s.offeredRate() == full.offeredRate()).findFirst().ifPresent(off -> {
+                        double cpuFull = full.cpuCoresAndRssMiB().values().stream().mapToDouble(v -> v[0]).sum();
+                        double cpuOff = off.cpuCoresAndRssMiB().values().stream().mapToDouble(v -> v[0]).sum();
+                        boolean settled = full.settledInWindow() > 0 && off.settledInWindow() > 0;
+                        double perFull = 1000 * cpuFull / Math.max(1e-9, full.rate(full.settledInWindow()));
+                        double perOff = 1000 * cpuOff / Math.max(1e-9, off.rate(off.settledInWindow()));
+                        out.append(String.format(Locale.ROOT, "| %d ms | %s | %d | %.0f / %.0f | %.0f / %.0f | %.2f / %.2f | %s | %s |%n",
+                                full.gatewayMs(), full.load(), full.offeredRate(), full.rate(full.settledInWindow()), off.rate(off.settledInWindow()),
+                                full.rate(full.emailedInWindow()), off.rate(off.emailedInWindow()), cpuFull, cpuOff,
+                                settled ? String.format(Locale.ROOT, "%.2f / %.2f", perFull, perOff) : "– (nothing settled in a window)",
+                                settled ? String.format(Locale.ROOT, "%.2f×", perFull / perOff) : "–"));
+                    });
+        }
+        return out.append("\nratio = CPU per settled booking with full telemetry / with telemetry off (all processes of the stack).\n\n").toString();
+    }
+
+    /** Medians of the two stages: booking→confirmation, and confirmation→email (the difference of the two p50s). */
+    private String timeSplit() {
+        StringBuilder out = new StringBuilder("| telemetry | gateway | load | offered/s | booking→confirmation p50 | confirmation→email p50 (difference of p50s) | busiest service (CPU) |\n|---|---|---|--:|--:|--:|---|\n");
+        for (Step s : steps) {
+            long confirm = percentile(s.confirmMicros(), 0.5);
+            long email = percentile(s.emailMicros(), 0.5);
+            String busiest = s.cpuCoresAndRssMiB().entrySet().stream().max((a, b) -> Double.compare(a.getValue()[0], b.getValue()[0]))
+                    .map(e -> String.format(Locale.ROOT, "%s %.2f cores", e.getKey(), e.getValue()[0])).orElse("?");
+            out.append(String.format(Locale.ROOT, "| %s | %d ms | %s | %d | %s | %s | %s |%n", s.telemetry(), s.gatewayMs(), s.load(),
+                    s.offeredRate(), millis(confirm), confirm < 0 || email < 0 ? "–" : millis(email - confirm), busiest));
+        }
+        return out.toString();
+    }
+
+    // ---------------------------------------------------------------- small helpers
+
+    private String commit() {
+        String head = exec("git", "log", "-1", "--format=%h %s");
+        return head + (exec("git", "status", "--porcelain").isBlank() ? "" : " with uncommitted changes");
+    }
+
+    private String machine() throws IOException {
+        String model = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("?");
+        long memKiB = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal:"))
+                .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElse(0L);
+        return String.format(Locale.ROOT, "%d cores (%s), %.1f GiB RAM, JDK %s (%s); load average at the end %s",
+                Runtime.getRuntime().availableProcessors(), model, memKiB / 1024.0 / 1024.0, System.getProperty("java.version"),
+                System.getProperty("java.vendor"), Files.readString(Path.of("/proc/loadavg")).trim().split(" ", 4)[0]
+                        + " " + Files.readString(Path.of("/proc/loadavg")).trim().split(" ", 4)[1]);
+    }
+
+    private String exec(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).directory(settings.root().toFile()).redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes()).trim();
+            process.waitFor();
+            return out;
+        } catch (IOException e) {
+            return "?";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "?";
+        }
+    }
+
+    private static long count(int[] status, java.util.function.IntPredicate predicate) {
+        return Arrays.stream(status).filter(predicate).count();
+    }
+
+    /** HTTP latencies of the requests that got an answer. */
+    private static long[] sorted(long[] micros, int[] status) {
+        List<Long> answered = new ArrayList<>();
+        for (int i = 0; i < micros.length; i++) {
+            if (status[i] > 0) {
+                answered.add(micros[i]);
+            }
+        }
+        return sortedOf(answered);
+    }
+
+    private static long[] sortedOf(List<Long> values) {
+        long[] array = values.stream().mapToLong(Long::longValue).toArray();
+        Arrays.sort(array);
+        return array;
+    }
+
+    private static long percentile(long[] sorted, double quantile) {
+        if (sorted.length == 0) {
+            return -1;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)];
+    }
+
+    private static String triple(long[] sorted) {
+        return millis(percentile(sorted, 0.5)) + " / " + millis(percentile(sorted, 0.99)) + " / " + millis(percentile(sorted, 0.999));
+    }
+
+    private static String millis(long micros) {
+        if (micros < 0) {
+            return "–";
+        }
+        return micros >= 10_000_000 ? String.format(Locale.ROOT, "%.0f s", micros / 1e6)
+                : micros >= 1_000_000 ? String.format(Locale.ROOT, "%.2f s", micros / 1e6)
+                        : String.format(Locale.ROOT, "%.0f ms", micros / 1e3);
+    }
+
+    private static long micros(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1_000;
+    }
+
+    private static String minutes(Duration duration) {
+        return duration.toMinutes() + " min " + duration.toSecondsPart() + " s";
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    private static void log(String format, Object... args) {
+        System.out.printf("%s  %s%n", Instant.now().truncatedTo(ChronoUnit.SECONDS), String.format(Locale.ROOT, format, args));
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
