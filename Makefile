@@ -196,3 +196,8 @@ bench: bench-overhead ## Run every benchmark
 
 bench-overhead: tools ## booking-service with ZingMonitor vs. disabled vs. the OTel Java agent; writes bench/RESULTS.md (~25 min)
 	bench/overhead.sh
+
+# ---- Game day (issue 17): real faults under load, invariants checked, alerts seen; writes docs/game-day.md ----
+.PHONY: game-day
+game-day: build tools ## Kill payment-service and the broker under booking load; check nothing is lost or doubled and the alert fires; writes docs/game-day.md (about 4 minutes)
+	$(MVN) -pl system-tests test -Dtest=GameDayTest -Dzingtickets.game-day=true -Dsurefire.failIfNoSpecifiedTests=false
