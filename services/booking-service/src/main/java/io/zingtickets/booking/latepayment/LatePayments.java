@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -22,6 +23,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * for a refund. Never dropped in silence. With payment-service refusing abandoned bookings this should
  * not happen at all; it is the last line, not the flow.
  */
+// Created at start, not on first use: its counters must be scraped (at zero) before anything happens, since an
+// alert rule watches them.
+@Startup
 @ApplicationScoped
 public class LatePayments {
 

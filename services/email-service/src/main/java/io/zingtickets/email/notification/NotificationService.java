@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.mail.SMTPException;
 import io.zingmonitor.Observed;
@@ -26,6 +27,9 @@ import io.zingtickets.support.resilience.TransientFailureRetry;
  * claim's lease has expired (at-least-once in that window), because a buyer without a confirmation
  * is worse off than one with two; the window is a single database round trip wide.
  */
+// Created at start, not on first use: its counters must be scraped (at zero) before anything happens, since an
+// alert rule watches them.
+@Startup
 @ApplicationScoped
 public class NotificationService {
 
