@@ -206,3 +206,8 @@ bench-overhead: tools ## booking-service with ZingMonitor vs. disabled vs. the O
 
 bench-e2e: tools ## The whole booking pipeline open loop at fixed rates, full telemetry vs. off, gateway 50/500 ms; writes bench/E2E.md (~25 min; BENCH_QUICK=1: a few minutes, harness check)
 	bench/e2e.sh
+
+# ---- Game day (issue 17): real faults under load, invariants checked, alerts seen; writes docs/game-day.md ----
+.PHONY: game-day
+game-day: build tools ## Kill payment-service and the broker under booking load; check nothing is lost or doubled and the alert fires; writes docs/game-day.md (about 4 minutes)
+	$(MVN) -pl system-tests test -Dtest=GameDayTest -Dzingtickets.game-day=true -Dsurefire.failIfNoSpecifiedTests=false

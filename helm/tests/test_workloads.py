@@ -93,8 +93,23 @@ def test_only_monitoring_reaches_management_and_only_the_ingress_reaches_the_api
             for port in rule["ports"]:
                 sources.setdefault(port["port"], []).extend(rule["from"])
         assert set(sources) == {"http", "management"}
-        assert sources["management"] == [{"namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "monitoring"}}}]
+        monitoring = [{"namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "monitoring"}}}]
+        if policy["metadata"]["name"] == "payment-service":
+            # booking-service's reconciler asks payment-service's internal endpoint (docs/contracts.md).
+            booking = {"podSelector": {"matchLabels": {"app.kubernetes.io/name": "booking-service",
+                                                       "app.kubernetes.io/instance": "zingtickets"}}}
+            assert sources["management"] == monitoring + [booking]
+        else:
+            assert sources["management"] == monitoring
         assert sources["http"] == [{"namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "ingress-nginx"}}}]
+
+
+def test_booking_service_reaches_the_payment_service_management_port_it_may_call(app_default):
+    deployment = next(d for d in of_kind(app_default, "Deployment") if d["metadata"]["name"] == "booking-service")
+    env = {e["name"]: e.get("value") for e in _pod_spec(deployment)["containers"][0]["env"]}
+    service = next(s for s in of_kind(app_default, "Service") if s["metadata"]["name"] == "payment-service")
+    port = next(p["port"] for p in service["spec"]["ports"] if p["name"] == "management")
+    assert env["ZINGTICKETS_RECONCILER_PAYMENT_SERVICE_URL"] == f"http://payment-service:{port}"
 
 
 def test_the_monitoring_namespace_of_the_network_policy_is_where_prometheus_runs(app_default):

@@ -319,7 +319,7 @@ class MonitoringTest {
      * windows instead of 5-minute ones), so an alert fires and resolves within a test. Expressions,
      * thresholds, labels and annotations stay as generated.
      */
-    private static List<Path> fastRules(Path source, Path target) throws IOException {
+    static List<Path> fastRules(Path source, Path target) throws IOException {
         Files.createDirectories(target);
         List<Path> written = new ArrayList<>();
         for (Path rules : rulesFiles()) {

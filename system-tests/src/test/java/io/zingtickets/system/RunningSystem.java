@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,12 +31,16 @@ import io.zingtickets.infra.Tools;
 final class RunningSystem implements AutoCloseable {
 
     final Path dir;
-    final KafkaBroker kafka;
+    /** Replaced when the broker is restarted (game day). */
+    KafkaBroker kafka;
+    private final int kafkaPort = FreePorts.next();
+    private final int kafkaControllerPort = FreePorts.next();
     final PostgresServer postgres;
     final SmtpServer smtp;
     final Map<String, Integer> httpPorts = new HashMap<>();
     final Map<String, Integer> managementPorts = new HashMap<>();
-    private final List<ManagedProcess> services = new ArrayList<>();
+    private final Map<String, ManagedProcess> services = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> configs = new HashMap<>();
 
     RunningSystem(Map<String, String> extraConfig) throws Exception {
         // A fresh folder per system: state (databases, Prometheus data) never leaks between test classes or runs.
@@ -44,18 +49,22 @@ final class RunningSystem implements AutoCloseable {
         parent.toFile().setExecutable(true, false);
         dir = Files.createTempDirectory(parent, "run-");
         dir.toFile().setExecutable(true, false);
-        kafka = KafkaBroker.start(FreePorts.next(), FreePorts.next(), dir.resolve("kafka"), dir.resolve("kafka.log"));
+        kafka = KafkaBroker.start(kafkaPort, kafkaControllerPort, dir.resolve("kafka"), dir.resolve("kafka.log"));
         postgres = PostgresServer.start(FreePorts.next(), dir.resolve("postgres"), dir.resolve("postgres.log"),
                 PostgresServer.DATABASES);
         smtp = SmtpServer.start(FreePorts.next(), FreePorts.next(), FreePorts.next(), dir.resolve("smtp"), dir.resolve("smtp.log"));
+        for (String service : List.of("booking-service", "payment-service", "email-service")) {
+            httpPorts.put(service, FreePorts.next());
+            managementPorts.put(service, FreePorts.next());
+        }
         for (String service : List.of("booking-service", "payment-service", "email-service")) {
             start(service, extraConfig);
         }
     }
 
     private void start(String service, Map<String, String> extraConfig) {
-        int http = FreePorts.next();
-        int management = FreePorts.next();
+        int http = httpPorts.get(service);
+        int management = managementPorts.get(service);
         String database = service.replace("-service", "");
         Map<String, String> config = new HashMap<>(Map.of(
                 "quarkus.http.port", Integer.toString(http),
@@ -68,12 +77,39 @@ final class RunningSystem implements AutoCloseable {
                 // context still propagates and every log line still carries its trace id. TracingTest
                 // samples everything into its own Jaeger.
                 "zingmonitor.tracing.sample-ratio", "0",
-                "zingmonitor.rate-limit.enabled", "false"));
+                "zingmonitor.rate-limit.enabled", "false",
+                // booking-service's reconciler asks payment-service's management port (docs/contracts.md).
+                "zingtickets.reconciler.payment-service-url", "http://127.0.0.1:" + managementPorts.get("payment-service")));
         config.putAll(extraConfig);
-        services.add(ServiceProcess.start(Tools.repositoryRoot(), service, management, config, dir.resolve(service),
+        configs.put(service, config);
+        services.put(service, ServiceProcess.start(Tools.repositoryRoot(), service, management, config, dir.resolve(service),
                 dir.resolve(service + ".log")));
-        httpPorts.put(service, http);
-        managementPorts.put(service, management);
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is flushed or committed (game day). */
+    void kill(String service) {
+        kill(services.get(service));
+    }
+
+    /** Starts a killed service again with the same command line and ports, and waits until it is ready. */
+    void restart(String service) {
+        services.put(service, ServiceProcess.start(Tools.repositoryRoot(), service, managementPorts.get(service),
+                configs.get(service), dir.resolve(service), dir.resolve(service + "-" + System.nanoTime() + ".log")));
+    }
+
+    void killBroker() {
+        kill(kafka.process());
+    }
+
+    /** The broker again on its ports and data folder, as a supervisor would restart it. */
+    void restartBroker() {
+        kafka = KafkaBroker.start(kafkaPort, kafkaControllerPort, dir.resolve("kafka"),
+                dir.resolve("kafka-" + System.nanoTime() + ".log"));
+    }
+
+    private static void kill(ManagedProcess process) {
+        process.handle().destroyForcibly();
+        process.handle().onExit().join();
     }
 
     String url(String service) {
@@ -101,8 +137,9 @@ final class RunningSystem implements AutoCloseable {
 
     @Override
     public void close() {
-        java.util.Collections.reverse(services);
-        services.forEach(s -> s.stop(java.time.Duration.ofSeconds(15)));
+        List<ManagedProcess> running = new ArrayList<>(services.values());
+        java.util.Collections.reverse(running);
+        running.forEach(s -> s.stop(java.time.Duration.ofSeconds(15)));
         if (smtp != null) {
             smtp.stop();
         }

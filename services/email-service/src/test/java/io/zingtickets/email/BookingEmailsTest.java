@@ -37,6 +37,8 @@ class BookingEmailsTest {
                 .contains("your card was declined").doesNotContain("card_declined");
         assertThat(emails.failureNotice(bookingId, "a@b.c", 2, 9000, "EUR", "gateway_error").text())
                 .contains("payment provider").doesNotContain("gateway_error");
+        assertThat(emails.failureNotice(bookingId, "a@b.c", 2, 9000, "EUR", "abandoned").text())
+                .contains("have not been charged").doesNotContain("abandoned");
         assertThat(emails.failureNotice(bookingId, "a@b.c", 2, 9000, "EUR", "something_new").text())
                 .contains("could not be processed").doesNotContain("something_new");
     }

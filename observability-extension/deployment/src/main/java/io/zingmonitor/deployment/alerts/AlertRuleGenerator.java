@@ -178,6 +178,16 @@ public final class AlertRuleGenerator {
                     threshold.series() + " of " + application + " is {{ $value | humanize }}, above " + number(threshold.above())
                             + " for " + PromQl.duration(threshold.pendingFor()) + "."));
         }
+        for (var counter : new TreeMap<>(alerts.counters()).entrySet()) {
+            var threshold = counter.getValue();
+            String selector = "{" + q.app() + threshold.matchers().map(m -> "," + m).orElse("") + "}";
+            String window = PromQl.duration(threshold.window());
+            rules.add(alert(counter.getKey(), "sum(increase(" + threshold.series() + selector + "[" + window + "])) > "
+                    + number(threshold.above()), PromQl.duration(threshold.pendingFor()), threshold.severity(),
+                    threshold.summary(),
+                    threshold.series() + selector + " of " + application + " grew by {{ $value | humanize }} in " + window
+                            + ", more than " + number(threshold.above()) + "."));
+        }
         // One rule for both ways of being down (promtool rejects two rules with the same name and labels):
         // an instance that does not answer its scrape, or no instance left to scrape at all.
         rules.add(alert("ServiceDown", "up" + app + " == 0 or absent(up" + app + ")", "1m", "critical",

@@ -100,7 +100,7 @@ class ConfiguredObjectivesTest {
                 .hasMessageContaining("settle-time");
     }
 
-    private static Map<String, String> series(String series, String values) {
+    static Map<String, String> series(String series, String values) {
         return Map.of("series", series, "values", values);
     }
 
@@ -108,7 +108,7 @@ class ConfiguredObjectivesTest {
      * The alerts expected at {@code time}, one per severity, with the annotations the generator wrote
      * ({@code $value} rendered as {@code value}).
      */
-    private static Map<String, Object> expect(JsonNode rules, String alert, String time, List<String> severities,
+    static Map<String, Object> expect(JsonNode rules, String alert, String time, List<String> severities,
             Map<String, String> labels, String value) {
         List<Map<String, Object>> expected = new ArrayList<>();
         for (String severity : severities) {
@@ -126,7 +126,7 @@ class ConfiguredObjectivesTest {
         return Map.of("eval_time", time, "alertname", alert, "exp_alerts", expected);
     }
 
-    private static void promtoolTest(String rules, Map<String, Object> test) throws Exception {
+    static void promtoolTest(String rules, Map<String, Object> test) throws Exception {
         Path dir = Files.createTempDirectory("rule-test");
         Files.writeString(dir.resolve("rules.yml"), rules);
         Map<String, Object> file = new LinkedHashMap<>();

@@ -186,6 +186,13 @@ public interface ZingMonitorBuildTimeConfig {
          */
         Map<String, GaugeAlert> gauges();
 
+        /**
+         * Alerts on how much a counter grew within a window, keyed by alert name, for things that should
+         * happen rarely or never, for example
+         * {@code zingmonitor.alerts.counters."EmailDeliveryFailures".series=myapp_emails_total}.
+         */
+        Map<String, CounterAlert> counters();
+
         /** Grafana's base URL, for the dashboard link in each alert. */
         @WithDefault("http://localhost:3000")
         String grafanaUrl();
@@ -208,6 +215,37 @@ public interface ZingMonitorBuildTimeConfig {
             /** How long the gauge must stay above the threshold before the alert fires. */
             @WithName("for")
             @WithDefault("5m")
+            Duration pendingFor();
+
+            /** The alert's {@code severity} label: {@code critical} pages, {@code warning} does not. */
+            @WithDefault("warning")
+            String severity();
+
+            /** The alert's summary: what is wrong, in a sentence. */
+            String summary();
+        }
+
+        interface CounterAlert {
+            /** The counter's Prometheus series name, with its {@code _total} suffix, such as {@code myapp_retries_total}. */
+            String series();
+
+            /**
+             * Label matchers narrowing the counter, in PromQL syntax, such as {@code outcome=~"failed|abandoned"}
+             * (the service's own {@code application} matcher is always added).
+             */
+            Optional<String> matchers();
+
+            /** The window over which the counter's growth is summed across instances. */
+            @WithDefault("15m")
+            Duration window();
+
+            /** The alert fires when the counter grew by more than this within the window. */
+            @WithDefault("0")
+            double above();
+
+            /** How long the growth must stay above the threshold before the alert fires. */
+            @WithName("for")
+            @WithDefault("0s")
             Duration pendingFor();
 
             /** The alert's {@code severity} label: {@code critical} pages, {@code warning} does not. */

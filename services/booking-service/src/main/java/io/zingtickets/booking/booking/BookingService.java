@@ -13,6 +13,8 @@ import io.zingmonitor.TelemetryAttribute;
 import io.zingmonitor.runtime.problem.ProblemException;
 import io.zingtickets.booking.backlog.AdmissionControl;
 import io.zingtickets.booking.card.CardTokenizer;
+import io.zingtickets.booking.latepayment.LatePaymentOutcome;
+import io.zingtickets.booking.latepayment.LatePayments;
 import io.zingtickets.booking.card.CardTokenizer.TokenizedCard;
 import io.zingtickets.booking.messaging.BookingRequestedEvents;
 
@@ -27,15 +29,17 @@ public class BookingService {
     private final BookingConfig config;
     private final AdmissionControl admission;
     private final SettlementTimes settlementTimes;
+    private final LatePayments latePayments;
 
     BookingService(BookingRepository bookings, BookingRequestedEvents events, CardTokenizer tokenizer, BookingConfig config,
-            AdmissionControl admission, SettlementTimes settlementTimes) {
+            AdmissionControl admission, SettlementTimes settlementTimes, LatePayments latePayments) {
         this.bookings = bookings;
         this.events = events;
         this.tokenizer = tokenizer;
         this.config = config;
         this.admission = admission;
         this.settlementTimes = settlementTimes;
+        this.latePayments = latePayments;
     }
 
     public Uni<Booking> create(BookingRequest request) {
@@ -69,18 +73,29 @@ public class BookingService {
     @Observed("booking.settle")
     public Uni<SettlementResult> settle(@TelemetryAttribute("zingtickets.booking.id") UUID id, BookingStatus status,
             String reason) {
-        return bookings.settle(id, status, reason).map(settled -> {
+        return bookings.settle(id, status, reason).chain(settled -> {
             if (settled.isEmpty()) {
-                LOG.infof("Payment outcome for booking %s ignored: not pending (redelivery or unknown booking)", id);
-                return SettlementResult.DUPLICATE;
+                return status == BookingStatus.CONFIRMED ? latePaymentOrDuplicate(id) : duplicate(id);
             }
             settlementTimes.record(settled.get());
             if (status == BookingStatus.CONFIRMED) {
                 LOG.infof("Booking %s confirmed", id);
-                return SettlementResult.CONFIRMED;
+                return Uni.createFrom().item(SettlementResult.CONFIRMED);
             }
             LOG.infof("Booking %s failed (%s); %d seat(s) released", id, reason, settled.get().seats());
-            return SettlementResult.FAILED;
+            return Uni.createFrom().item(SettlementResult.FAILED);
         });
+    }
+
+    /** A payment that completed for a booking no longer pending: a redelivery, or a late payment (never dropped). */
+    private Uni<SettlementResult> latePaymentOrDuplicate(UUID id) {
+        return latePayments.paymentCompletedAfterFailure(id).chain(late -> late.isEmpty() ? duplicate(id)
+                : Uni.createFrom().item(late.get() == LatePaymentOutcome.REINSTATED ? SettlementResult.REINSTATED
+                        : SettlementResult.PAID_WITHOUT_SEATS));
+    }
+
+    private static Uni<SettlementResult> duplicate(UUID id) {
+        LOG.infof("Payment outcome for booking %s ignored: already settled the same way (redelivery) or unknown booking", id);
+        return Uni.createFrom().item(SettlementResult.DUPLICATE);
     }
 }

@@ -5,5 +5,9 @@ public enum SettlementResult {
     CONFIRMED,
     FAILED,
     /** Already settled: a redelivered outcome. */
-    DUPLICATE
+    DUPLICATE,
+    /** Paid after it had FAILED, and its seats were still free: CONFIRMED after all (the late-payment rule). */
+    REINSTATED,
+    /** Paid after it had FAILED, and its seats were sold meanwhile: stays FAILED, the charge is to be refunded. */
+    PAID_WITHOUT_SEATS
 }

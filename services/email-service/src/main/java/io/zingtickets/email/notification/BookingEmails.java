@@ -55,6 +55,8 @@ public class BookingEmails {
             case "card_declined" -> "your card was declined. Please book again with another card.";
             case "gateway_error" -> "our payment provider could not process the payment just now. "
                     + "Please try again in a few minutes.";
+            case "abandoned" -> "we could not take your payment in time, so your seats were released. "
+                    + "You have not been charged. Please book again.";
             default -> "the payment could not be processed. Please try again later.";
         };
     }

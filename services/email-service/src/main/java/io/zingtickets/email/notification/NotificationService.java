@@ -6,8 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.mail.SMTPException;
 import io.zingmonitor.Observed;
@@ -25,6 +27,9 @@ import io.zingtickets.support.resilience.TransientFailureRetry;
  * claim's lease has expired (at-least-once in that window), because a buyer without a confirmation
  * is worse off than one with two; the window is a single database round trip wide.
  */
+// Created at start, not on first use: its counters must be scraped (at zero) before anything happens, since an
+// alert rule watches them.
+@Startup
 @ApplicationScoped
 public class NotificationService {
 
@@ -46,6 +51,16 @@ public class NotificationService {
         this.config = config;
         this.registry = registry;
         this.retry = retry;
+        // Registered up front, at zero: EmailDeliveryFailures watches the counter from the first scrape.
+        for (NotificationKind kind : NotificationKind.values()) {
+            sendFailures(kind);
+        }
+    }
+
+    private Counter sendFailures(NotificationKind kind) {
+        return Counter.builder("zingtickets.email.send.failures")
+                .description("Attempts to hand an email to the SMTP server that failed (each is retried)")
+                .tag("kind", kind.name().toLowerCase()).register(registry);
     }
 
     /** Lazy: each subscription is a fresh attempt with its own claim token, so it can be retried as is. */
@@ -117,6 +132,8 @@ public class NotificationService {
     private Uni<Void> releaseAfterFailedSend(Attempt attempt, Throwable failure) {
         LOG.warnf("Sending the %s email of booking %s to %s failed: %s", attempt.kind(), attempt.bookingId(),
                 attempt.maskedRecipient(), EmailAddressMask.describe(failure));
+        // Counted per failed attempt (the delivery is retried): EmailDeliveryFailures watches it.
+        sendFailures(attempt.kind()).increment();
         // Best effort: if the release fails too, the claim simply expires after its lease.
         return repository.release(attempt.bookingId(), attempt.claimId()).onFailure().recoverWithNull();
     }

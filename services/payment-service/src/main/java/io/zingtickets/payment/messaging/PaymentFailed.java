@@ -8,7 +8,10 @@ import io.zingmonitor.Sensitive;
 import io.zingtickets.payment.gateway.AuthorizationResult;
 import io.zingtickets.payment.payment.PaymentOutcome;
 
-/** The {@code payment.failed} event (contracts.md); {@code reason} is an {@link AuthorizationResult#failureReason()}. */
+/**
+ * The {@code payment.failed} event (contracts.md); {@code reason} is an {@link AuthorizationResult#failureReason()}, or
+ * {@code abandoned} for a booking that booking-service gave up before it was charged.
+ */
 @RegisterForReflection
 public record PaymentFailed(
         UUID bookingId,

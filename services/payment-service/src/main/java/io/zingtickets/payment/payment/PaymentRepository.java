@@ -52,7 +52,7 @@ public class PaymentRepository {
                 SET status = $2, payment_id = $3, failure_reason = $4, processed_at = $5
                 WHERE booking_id = $1 AND status = 'PENDING'""")
                 .execute(Tuple.of(bookingId,
-                        (outcome.isCompleted() ? PaymentStatus.COMPLETED : PaymentStatus.FAILED).name(),
+                        outcome.status().name(),
                         outcome.paymentId(),
                         outcome.failureReason(),
                         outcome.processedAt().atOffset(ZoneOffset.UTC)))
@@ -60,6 +60,25 @@ public class PaymentRepository {
                         ? Uni.createFrom().item(outcome)
                         : findOutcome(bookingId).map(stored -> stored.orElseThrow(() -> new IllegalStateException(
                                 "Payment of booking " + bookingId + " is neither pending nor decided"))));
+    }
+
+    /**
+     * What booking-service's reconciler asks about a booking it has waited too long for: the payment on
+     * record, or, when none was ever claimed, an ABANDONED row written by this very statement. The primary
+     * key decides the race with a concurrent claim: either the claim's row exists and is returned, or the
+     * ABANDONED row exists and the claim finds it, so the booking is never charged.
+     */
+    public Uni<RecordedPayment> abandonUnlessClaimed(UUID bookingId) {
+        return pool.preparedQuery("""
+                INSERT INTO payments (booking_id, status, processed_at) VALUES ($1, 'ABANDONED', date_trunc('milliseconds', now()))
+                ON CONFLICT (booking_id) DO NOTHING
+                RETURNING status, payment_id, failure_reason""")
+                .execute(Tuple.of(bookingId))
+                .chain(inserted -> inserted.rowCount() == 1
+                        ? Uni.createFrom().item(RecordedPayment.from(inserted.iterator().next()))
+                        : pool.preparedQuery("SELECT status, payment_id, failure_reason FROM payments WHERE booking_id = $1")
+                                .execute(Tuple.of(bookingId))
+                                .map(rows -> RecordedPayment.from(rows.iterator().next())));
     }
 
     private static Optional<PaymentOutcome> firstOutcome(RowSet<Row> rows) {
@@ -74,6 +93,7 @@ public class PaymentRepository {
             case FAILED -> Optional.of(PaymentOutcome.failed(
                     AuthorizationResult.fromFailureReason(row.getString("failure_reason")),
                     row.getOffsetDateTime("processed_at").toInstant()));
+            case ABANDONED -> Optional.of(PaymentOutcome.abandoned(row.getOffsetDateTime("processed_at").toInstant()));
         };
     }
 }

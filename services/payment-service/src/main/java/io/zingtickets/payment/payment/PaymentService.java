@@ -38,6 +38,19 @@ public class PaymentService {
         this.retry = retry;
     }
 
+    /**
+     * The reconciler's question about a booking it has waited too long for; see
+     * {@link PaymentRepository#abandonUnlessClaimed(UUID)}.
+     */
+    public Uni<RecordedPayment> reconcile(UUID bookingId) {
+        return repository.abandonUnlessClaimed(bookingId)
+                .invoke(recorded -> {
+                    if (recorded.status() == PaymentStatus.ABANDONED) {
+                        LOG.infof("Booking %s abandoned at booking-service's request: it will never be charged", bookingId);
+                    }
+                });
+    }
+
     @Observed("payment.pay")
     public Uni<PaymentOutcome> pay(@TelemetryAttribute("zingtickets.booking.id") UUID bookingId, Charge charge) {
         return retry.retrying(repository.claim(bookingId, charge), "Claiming payment of booking " + bookingId)
@@ -47,6 +60,11 @@ public class PaymentService {
     private Uni<PaymentOutcome> resume(UUID bookingId, Charge charge) {
         return retry.retrying(repository.findOutcome(bookingId), "Reading payment of booking " + bookingId)
                 .chain(stored -> {
+                    if (stored.isPresent() && stored.get().status() == PaymentStatus.ABANDONED) {
+                        LOG.infof("Booking %s was given up by booking-service before any payment was claimed; refused, "
+                                + "not charged", bookingId);
+                        return Uni.createFrom().item(stored.get());
+                    }
                     if (stored.isPresent()) {
                         LOG.infof("Booking %s was already processed; returning the recorded outcome", bookingId);
                         return Uni.createFrom().item(stored.get());
