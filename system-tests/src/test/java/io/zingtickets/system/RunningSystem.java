@@ -18,6 +18,7 @@ import io.zingtickets.infra.FreePorts;
 import io.zingtickets.infra.KafkaBroker;
 import io.zingtickets.infra.Mailbox;
 import io.zingtickets.infra.ManagedProcess;
+import io.zingtickets.infra.OperatorCredential;
 import io.zingtickets.infra.PostgresServer;
 import io.zingtickets.infra.ServiceProcess;
 import io.zingtickets.infra.SmtpServer;
@@ -69,6 +70,7 @@ final class RunningSystem implements AutoCloseable {
                 // samples everything into its own Jaeger.
                 "zingmonitor.tracing.sample-ratio", "0",
                 "zingmonitor.rate-limit.enabled", "false"));
+        config.putAll(OperatorCredential.serviceConfig());
         config.putAll(extraConfig);
         services.add(ServiceProcess.start(Tools.repositoryRoot(), service, management, config, dir.resolve(service),
                 dir.resolve(service + ".log")));
