@@ -172,6 +172,12 @@ class GatewayAdminResourceTest {
                 .then().statusCode(200)
                 .body("paths.'/admin/gateway'.put.responses.'200'.description", startsWith("The settings"))
                 .body("paths.'/admin/gateway'.put.responses.'400'.content.'application/problem+json'", notNullValue())
+                // ZingMonitor's own answers, added by the extension rather than annotated here.
+                .body("paths.'/admin/gateway'.put.responses.'415'.content.'application/problem+json'", notNullValue())
+                .body("paths.'/admin/gateway'.put.responses.'413'.content.'application/problem+json'", notNullValue())
+                .body("paths.'/admin/gateway'.put.responses.'429'.headers.'Retry-After'", notNullValue())
+                .body("paths.'/admin/gateway'.get.responses.'429'", notNullValue())
+                .body("paths.'/admin/gateway'.get.responses.'415'", org.hamcrest.Matchers.nullValue())
                 .body("components.schemas.GatewaySettings.properties.failureRate.maximum", equalTo(1));
     }
 

@@ -75,8 +75,6 @@ public class GatewayAdminResource {
             description = "A field is missing or out of range, or the body is not well-formed JSON; "
                     + "'field' names the offending field",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "415", description = "The body is not application/json",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
     public GatewaySettingsPayload replace(@Valid @NotNull GatewaySettingsPayload body) {
         requireEnabled();
         GatewaySettings replacement = body.toSettings();
