@@ -3,8 +3,6 @@ package io.zingmonitor.deployment;
 import java.util.List;
 
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
-import io.quarkus.deployment.Capabilities;
-import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.BuildSteps;
@@ -13,9 +11,6 @@ import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.AdditionalIndexedClassesBuildItem;
 import io.quarkus.deployment.builditem.LogHandlerBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
-import io.quarkus.vertx.http.deployment.NonApplicationRootPathBuildItem;
-import io.quarkus.vertx.http.deployment.RouteBuildItem;
-import io.quarkus.vertx.http.runtime.management.ManagementInterfaceBuildTimeConfig;
 import io.zingmonitor.runtime.logging.LogEventMetrics;
 import io.zingmonitor.runtime.logging.LoggingRecorder;
 import io.zingmonitor.runtime.logging.RedactingLogFilter;
@@ -23,7 +18,7 @@ import io.zingmonitor.runtime.logging.RedactingLogFilter;
 /**
  * One log schema for every service: JSON in Elastic Common Schema names (Quarkus's ECS format, with the
  * log context renamed by {@link RedactingLogFilter}) on the console and in the log file; log events
- * counted by level and logger, every log line redacted, log levels changeable at run time.
+ * counted by level and logger, every log line redacted. (Log levels at run time: {@link LogLevelsProcessor}.)
  */
 @BuildSteps(onlyIf = ZingMonitorEnabled.class)
 class LoggingProcessor {
@@ -32,44 +27,6 @@ class LoggingProcessor {
     @BuildStep
     LogHandlerBuildItem logEventCounter(LoggingRecorder recorder) {
         return new LogHandlerBuildItem(recorder.logEventCountingHandler());
-    }
-
-    static final String LOG_LEVELS_PATH = "zingmonitor/log-levels";
-    static final String LOG_LEVELS_PERMISSION = "zingmonitor-log-levels";
-
-    /** Log levels read and changed at run time, on the management interface only. */
-    @BuildStep
-    @Record(ExecutionTime.RUNTIME_INIT)
-    RouteBuildItem logLevelsEndpoint(LoggingRecorder recorder, NonApplicationRootPathBuildItem nonApplicationRoot) {
-        return nonApplicationRoot.routeBuilder()
-                .management()
-                .route(LOG_LEVELS_PATH)
-                .displayOnNotFoundPage("ZingMonitor log levels (GET lists, PUT changes one)")
-                .handler(recorder.logLevelsHandler())
-                .build();
-    }
-
-    /**
-     * With a security extension, Quarkus's own HTTP permission guards the log-level endpoint: every method
-     * needs an authenticated caller (401 otherwise), on the management interface when there is one. (A
-     * permission limited to PUT and POST would make Quarkus deny the other methods on the path outright.) Defaults only, so a service tightens it ({@code ...permission.zingmonitor-log-levels.policy} to a
-     * role policy) or names its own. Authentication itself is the service's to configure
-     * ({@code quarkus.management.auth.enabled}, {@code .basic}, an identity provider). Without a security
-     * extension the handler refuses every call with a 401.
-     */
-    @BuildStep
-    void logLevelsNeedAnAuthenticatedCaller(Capabilities capabilities, NonApplicationRootPathBuildItem nonApplicationRoot,
-            ManagementInterfaceBuildTimeConfig management, BuildProducer<RunTimeConfigurationDefaultBuildItem> defaults) {
-        if (!capabilities.isPresent(Capability.SECURITY)) {
-            return;
-        }
-        String permission = (management.enabled() ? "quarkus.management.auth.permission." : "quarkus.http.auth.permission.")
-                + LOG_LEVELS_PERMISSION + ".";
-        String path = management.enabled()
-                ? nonApplicationRoot.getManagementRootPath() + LOG_LEVELS_PATH
-                : nonApplicationRoot.resolvePath(LOG_LEVELS_PATH);
-        defaults.produce(new RunTimeConfigurationDefaultBuildItem(permission + "paths", path));
-        defaults.produce(new RunTimeConfigurationDefaultBuildItem(permission + "policy", "authenticated"));
     }
 
     @BuildStep

@@ -10,10 +10,11 @@ import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.BuildSteps;
 import io.quarkus.smallrye.openapi.deployment.spi.AddToOpenAPIDefinitionBuildItem;
+import io.zingmonitor.deployment.OpenApiEnabled;
 import io.zingmonitor.deployment.ZingMonitorEnabled;
 
 /** The answers ZingMonitor gives (429, 413, 415 with the problem schema) in the service's OpenAPI document. */
-@BuildSteps(onlyIf = ZingMonitorEnabled.class)
+@BuildSteps(onlyIf = { ZingMonitorEnabled.class, OpenApiEnabled.class })
 class OpenApiProcessor {
 
     @BuildStep
