@@ -44,6 +44,7 @@ import io.zingtickets.infra.FreePorts;
 import io.zingtickets.infra.JaegerServer;
 import io.zingtickets.infra.KafkaBroker;
 import io.zingtickets.infra.ManagedProcess;
+import io.zingtickets.infra.OperatorCredential;
 import io.zingtickets.infra.PostgresServer;
 import io.zingtickets.infra.PrometheusServer;
 import io.zingtickets.infra.ServiceProcess;
@@ -261,7 +262,9 @@ public final class E2EBenchmark {
             }
             if (service.equals("booking-service")) {
                 config.put("zingtickets.backlog.admission.max-pending", Integer.toString(settings.admissionBound()));
+                config.put("zingtickets.reconciler.payment-service-url", "http://127.0.0.1:" + management.get("payment-service"));
             }
+            config.putAll(OperatorCredential.serviceConfig());
             Path jar = settings.root().resolve("services").resolve(service).resolve("target")
                     .resolve(telemetry.buildDirectory()).resolve("quarkus-run.jar");
             log("[%s] starting %s (%s)", telemetry.name(), service, settings.root().relativize(jar));
@@ -297,6 +300,8 @@ public final class E2EBenchmark {
     private void setGateway(Stack stack, int latencyMs) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(stack.paymentUrl() + "/admin/gateway"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (OperatorCredential.USER + ":" + OperatorCredential.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"latencyMs\":" + latencyMs + ",\"jitterMs\":20,\"failureRate\":0.02}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {

@@ -35,6 +35,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.restassured.http.ContentType;
 import io.zingtickets.infra.FreePorts;
+import io.zingtickets.infra.OperatorCredential;
 import io.zingtickets.infra.LogShipper;
 import io.zingtickets.infra.ManagedProcess;
 import io.zingtickets.infra.OpenSearchNode;
@@ -253,7 +254,8 @@ class LoggingPipelineTest {
 
 
     private static void setGatewayFailureRate(double rate) {
-        given().contentType(ContentType.JSON).body("{\"latencyMs\":5,\"jitterMs\":0,\"failureRate\":" + rate + "}")
+        given().auth().preemptive().basic(OperatorCredential.USER, OperatorCredential.PASSWORD)
+                .contentType(ContentType.JSON).body("{\"latencyMs\":5,\"jitterMs\":0,\"failureRate\":" + rate + "}")
                 .put(system.url("payment-service") + "/admin/gateway").then().statusCode(200);
     }
 
@@ -315,7 +317,7 @@ class LoggingPipelineTest {
         given().headers(headers).get(booking + "/events/" + EMAIL + query).then().statusCode(org.hamcrest.Matchers.greaterThanOrEqualTo(400));
         given().headers(headers).get(booking + "/" + TOKEN + query).then().statusCode(404);
         given().headers(headers).contentType(ContentType.JSON).body("{\"latencyMs\":\"" + CARD + "\",\"password\":\"" + PASSWORD + "\"}")
-                .put(system.url("payment-service") + "/admin/gateway" + query).then().statusCode(400);
+                .put(system.url("payment-service") + "/admin/gateway" + query).then().statusCode(401); // no operator credential
         given().headers(headers).get(system.url("email-service") + "/emails/" + EMAIL + query)
                 .then().statusCode(org.hamcrest.Matchers.greaterThanOrEqualTo(400));
         return id;

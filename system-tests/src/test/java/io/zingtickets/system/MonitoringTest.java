@@ -28,6 +28,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.restassured.http.ContentType;
 import io.zingtickets.infra.AlertmanagerServer;
 import io.zingtickets.infra.FreePorts;
+import io.zingtickets.infra.OperatorCredential;
 import io.zingtickets.infra.PrometheusServer;
 import io.zingtickets.infra.Tools;
 import io.zingtickets.infra.alerts.AlertWebhookRecorder;
@@ -199,7 +200,8 @@ class MonitoringTest {
             given().get(system.url("booking-service") + "/events/1");
             given().contentType(ContentType.JSON).body("{\"eventId\":1,\"seats\":0}").post(system.url("booking-service") + "/bookings");
             given().get(system.url("booking-service") + "/events");
-            given().get(system.url("payment-service") + "/admin/gateway");
+            given().auth().preemptive().basic(OperatorCredential.USER, OperatorCredential.PASSWORD)
+                    .get(system.url("payment-service") + "/admin/gateway");
             given().get(system.url("email-service") + "/emails/" + java.util.UUID.randomUUID());
         }
         flood("flooder", 20);
@@ -258,7 +260,8 @@ class MonitoringTest {
     }
 
     private static void setFailureRate(double rate) {
-        given().contentType(ContentType.JSON).body("{\"latencyMs\":5,\"jitterMs\":0,\"failureRate\":" + rate + "}")
+        given().auth().preemptive().basic(OperatorCredential.USER, OperatorCredential.PASSWORD)
+                .contentType(ContentType.JSON).body("{\"latencyMs\":5,\"jitterMs\":0,\"failureRate\":" + rate + "}")
                 .put(system.url("payment-service") + "/admin/gateway").then().statusCode(200);
     }
 

@@ -19,6 +19,7 @@ import io.zingtickets.infra.FreePorts;
 import io.zingtickets.infra.KafkaBroker;
 import io.zingtickets.infra.Mailbox;
 import io.zingtickets.infra.ManagedProcess;
+import io.zingtickets.infra.OperatorCredential;
 import io.zingtickets.infra.PostgresServer;
 import io.zingtickets.infra.ServiceProcess;
 import io.zingtickets.infra.SmtpServer;
@@ -80,6 +81,7 @@ final class RunningSystem implements AutoCloseable {
                 "zingmonitor.rate-limit.enabled", "false",
                 // booking-service's reconciler asks payment-service's management port (docs/contracts.md).
                 "zingtickets.reconciler.payment-service-url", "http://127.0.0.1:" + managementPorts.get("payment-service")));
+        config.putAll(OperatorCredential.serviceConfig());
         config.putAll(extraConfig);
         configs.put(service, config);
         services.put(service, ServiceProcess.start(Tools.repositoryRoot(), service, management, config, dir.resolve(service),

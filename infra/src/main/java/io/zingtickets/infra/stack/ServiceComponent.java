@@ -1,9 +1,11 @@
 package io.zingtickets.infra.stack;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.zingtickets.infra.ManagedProcess;
+import io.zingtickets.infra.OperatorCredential;
 import io.zingtickets.infra.ServiceProcess;
 
 /** One ZingTickets service, run from its Quarkus build ({@code target/quarkus-app}) on its local ports. */
@@ -17,10 +19,11 @@ record ServiceComponent(String name, int port, int managementPort, String apiPat
 
     @Override
     public ManagedProcess start(StackLayout layout) {
-        return ServiceProcess.start(layout.root(), name, managementPort,
-                // The log file is off by default (production logs to stdout); the local log shipper tails it.
-                Map.of("quarkus.log.file.enabled", "true",
-                        "quarkus.log.file.path", layout.run().resolve("logs").resolve(name + ".json.log").toString()),
+        Map<String, String> config = new HashMap<>(OperatorCredential.serviceConfig());
+        // The log file is off by default (production logs to stdout); the local log shipper tails it.
+        config.put("quarkus.log.file.enabled", "true");
+        config.put("quarkus.log.file.path", layout.run().resolve("logs").resolve(name + ".json.log").toString());
+        return ServiceProcess.start(layout.root(), name, managementPort, config,
                 layout.data(name), layout.log(name));
     }
 

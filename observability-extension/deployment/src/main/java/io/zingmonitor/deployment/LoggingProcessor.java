@@ -3,6 +3,7 @@ package io.zingmonitor.deployment;
 import java.util.List;
 
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.BuildSteps;
 import io.quarkus.deployment.annotations.ExecutionTime;
@@ -10,8 +11,6 @@ import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.AdditionalIndexedClassesBuildItem;
 import io.quarkus.deployment.builditem.LogHandlerBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
-import io.quarkus.vertx.http.deployment.NonApplicationRootPathBuildItem;
-import io.quarkus.vertx.http.deployment.RouteBuildItem;
 import io.zingmonitor.runtime.logging.LogEventMetrics;
 import io.zingmonitor.runtime.logging.LoggingRecorder;
 import io.zingmonitor.runtime.logging.RedactingLogFilter;
@@ -19,7 +18,7 @@ import io.zingmonitor.runtime.logging.RedactingLogFilter;
 /**
  * One log schema for every service: JSON in Elastic Common Schema names (Quarkus's ECS format, with the
  * log context renamed by {@link RedactingLogFilter}) on the console and in the log file; log events
- * counted by level and logger, every log line redacted, log levels changeable at run time.
+ * counted by level and logger, every log line redacted. (Log levels at run time: {@link LogLevelsProcessor}.)
  */
 @BuildSteps(onlyIf = ZingMonitorEnabled.class)
 class LoggingProcessor {
@@ -28,18 +27,6 @@ class LoggingProcessor {
     @BuildStep
     LogHandlerBuildItem logEventCounter(LoggingRecorder recorder) {
         return new LogHandlerBuildItem(recorder.logEventCountingHandler());
-    }
-
-    /** Log levels read and changed at run time, on the management interface only. */
-    @BuildStep
-    @Record(ExecutionTime.RUNTIME_INIT)
-    RouteBuildItem logLevelsEndpoint(LoggingRecorder recorder, NonApplicationRootPathBuildItem nonApplicationRoot) {
-        return nonApplicationRoot.routeBuilder()
-                .management()
-                .route("zingmonitor/log-levels")
-                .displayOnNotFoundPage("ZingMonitor log levels (GET lists, PUT changes one)")
-                .handler(recorder.logLevelsHandler())
-                .build();
     }
 
     @BuildStep

@@ -21,7 +21,10 @@ import io.zingmonitor.runtime.problem.UnhandledExceptionMapper;
 import io.zingmonitor.runtime.problem.ValidationProblemMapper;
 import io.zingmonitor.runtime.problem.WebApplicationProblemMapper;
 
-/** Answers every error of the REST layer as RFC 9457 problem+json. */
+/**
+ * Answers every error of the REST layer as RFC 9457 problem+json ({@code zingmonitor.problem.enabled}); the
+ * problem types join the index either way, as services name them in their OpenAPI annotations.
+ */
 @BuildSteps(onlyIf = ZingMonitorEnabled.class)
 class ProblemDetailsProcessor {
 
@@ -31,7 +34,7 @@ class ProblemDetailsProcessor {
      */
     private static final int PRIORITY = Priorities.USER - 100;
 
-    @BuildStep
+    @BuildStep(onlyIf = ProblemDetailsEnabled.class)
     AdditionalBeanBuildItem problemBeans() {
         return AdditionalBeanBuildItem.builder()
                 .addBeanClasses(UnhandledExceptionMapper.class)
@@ -48,7 +51,7 @@ class ProblemDetailsProcessor {
         return new AdditionalIndexedClassesBuildItem(ProblemDetail.class.getName(), ProblemDetail.FieldError.class.getName());
     }
 
-    @BuildStep
+    @BuildStep(onlyIf = ProblemDetailsEnabled.class)
     void problemMappers(BuildProducer<ExceptionMapperBuildItem> mappers) {
         register(mappers, ProblemExceptionMapper.class, ProblemException.class);
         register(mappers, ValidationProblemMapper.class, ConstraintViolationException.class);

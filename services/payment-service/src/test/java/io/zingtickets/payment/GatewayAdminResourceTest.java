@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.zingtickets.infra.OperatorCredential;
 
 /** The fault-injection knobs: what they accept, what they refuse and how they say so. */
 @QuarkusTest
@@ -26,6 +27,22 @@ class GatewayAdminResourceTest {
     @TestHTTPResource(value = "openapi", management = true)
     URL openApi;
 
+    @TestHTTPResource(value = "zingmonitor/log-levels", management = true)
+    URL logLevels;
+
+    @Test
+    void logLevelsOnTheManagementInterfaceChangeOnlyForTheOperator() {
+        String debug = "{\"category\":\"io.zingtickets.payment.probe\",\"level\":\"DEBUG\"}";
+        given().contentType(ContentType.JSON).body(debug).put(logLevels).then().statusCode(401);
+        given().get(logLevels).then().statusCode(401);
+        PaymentFlowTest.operator().get(logLevels).then().statusCode(200)
+                .body("levels.category", org.hamcrest.Matchers.not(hasItem("io.zingtickets.payment.probe")));
+        PaymentFlowTest.operator().contentType(ContentType.JSON).body(debug).put(logLevels).then().statusCode(200)
+                .body("level", equalTo("DEBUG"));
+        PaymentFlowTest.operator().contentType(ContentType.JSON)
+                .body("{\"category\":\"io.zingtickets.payment.probe\",\"level\":null}").put(logLevels).then().statusCode(200);
+    }
+
     @AfterEach
     void restoreGateway() {
         PaymentFlowTest.setGateway(5, 0, 0.0);
@@ -33,7 +50,7 @@ class GatewayAdminResourceTest {
 
     @Test
     void readsTheSettingsInForce() {
-        given().get("/admin/gateway")
+        PaymentFlowTest.operator().get("/admin/gateway")
                 .then().statusCode(200)
                 .contentType(ContentType.JSON)
                 .body("latencyMs", equalTo(5))
@@ -43,7 +60,7 @@ class GatewayAdminResourceTest {
 
     @Test
     void replacesTheSettings() {
-        given().contentType(ContentType.JSON)
+        PaymentFlowTest.operator().contentType(ContentType.JSON)
                 .body("{\"latencyMs\":250,\"jitterMs\":40,\"failureRate\":0.5}")
                 .put("/admin/gateway")
                 .then().statusCode(200)
@@ -51,7 +68,7 @@ class GatewayAdminResourceTest {
                 .body("jitterMs", equalTo(40))
                 .body("failureRate", equalTo(0.5f));
 
-        given().get("/admin/gateway")
+        PaymentFlowTest.operator().get("/admin/gateway")
                 .then().statusCode(200)
                 .body("latencyMs", equalTo(250))
                 .body("failureRate", equalTo(0.5f));
@@ -59,7 +76,7 @@ class GatewayAdminResourceTest {
 
     @Test
     void refusesAFailureRateAboveOne() {
-        given().contentType(ContentType.JSON)
+        PaymentFlowTest.operator().contentType(ContentType.JSON)
                 .body("{\"latencyMs\":50,\"jitterMs\":20,\"failureRate\":2}")
                 .put("/admin/gateway")
                 .then().statusCode(400)
@@ -72,7 +89,7 @@ class GatewayAdminResourceTest {
 
     @Test
     void refusesALatencyAboveOneMinute() {
-        given().contentType(ContentType.JSON)
+        PaymentFlowTest.operator().contentType(ContentType.JSON)
                 .body("{\"latencyMs\":60001,\"jitterMs\":20,\"failureRate\":0.1}")
                 .put("/admin/gateway")
                 .then().statusCode(400)
@@ -83,7 +100,7 @@ class GatewayAdminResourceTest {
 
     @Test
     void refusesAMissingField() {
-        given().contentType(ContentType.JSON)
+        PaymentFlowTest.operator().contentType(ContentType.JSON)
                 .body("{\"latencyMs\":50,\"failureRate\":0.1}")
                 .put("/admin/gateway")
                 .then().statusCode(400)
@@ -94,7 +111,7 @@ class GatewayAdminResourceTest {
 
     @Test
     void refusesAFieldOfTheWrongType() {
-        given().contentType(ContentType.JSON)
+        PaymentFlowTest.operator().contentType(ContentType.JSON)
                 .body("{\"latencyMs\":50,\"jitterMs\":20,\"failureRate\":\"often\"}")
                 .put("/admin/gateway")
                 .then().statusCode(400)
@@ -105,7 +122,7 @@ class GatewayAdminResourceTest {
 
     @Test
     void refusesAnEmptyBody() {
-        given().contentType(ContentType.JSON)
+        PaymentFlowTest.operator().contentType(ContentType.JSON)
                 .put("/admin/gateway")
                 .then().statusCode(400)
                 .contentType(PROBLEM_JSON)
@@ -115,7 +132,7 @@ class GatewayAdminResourceTest {
 
     @Test
     void refusesMalformedJson() {
-        given().contentType(ContentType.JSON)
+        PaymentFlowTest.operator().contentType(ContentType.JSON)
                 .body("{\"latencyMs\":50,")
                 .put("/admin/gateway")
                 .then().statusCode(400)
@@ -127,11 +144,25 @@ class GatewayAdminResourceTest {
 
     @Test
     void refusesANonJsonBody() {
-        given().contentType(ContentType.TEXT)
+        PaymentFlowTest.operator().contentType(ContentType.TEXT)
                 .body("failureRate=1")
                 .put("/admin/gateway")
                 .then().statusCode(415)
                 .contentType(PROBLEM_JSON);
+        assertUnchanged();
+    }
+
+    @Test
+    void aCallerWithoutTheOperatorCredentialGets401AndChangesNothing() {
+        given().contentType(ContentType.JSON)
+                .body("{\"latencyMs\":26000,\"jitterMs\":26000,\"failureRate\":1}")
+                .put("/admin/gateway")
+                .then().statusCode(401);
+        given().auth().preemptive().basic(OperatorCredential.USER, "guess").contentType(ContentType.JSON)
+                .body("{\"latencyMs\":26000,\"jitterMs\":26000,\"failureRate\":1}")
+                .put("/admin/gateway")
+                .then().statusCode(401);
+        given().get("/admin/gateway").then().statusCode(401);
         assertUnchanged();
     }
 
@@ -141,11 +172,17 @@ class GatewayAdminResourceTest {
                 .then().statusCode(200)
                 .body("paths.'/admin/gateway'.put.responses.'200'.description", startsWith("The settings"))
                 .body("paths.'/admin/gateway'.put.responses.'400'.content.'application/problem+json'", notNullValue())
+                // ZingMonitor's own answers, added by the extension rather than annotated here.
+                .body("paths.'/admin/gateway'.put.responses.'415'.content.'application/problem+json'", notNullValue())
+                .body("paths.'/admin/gateway'.put.responses.'413'.content.'application/problem+json'", notNullValue())
+                .body("paths.'/admin/gateway'.put.responses.'429'.headers.'Retry-After'", notNullValue())
+                .body("paths.'/admin/gateway'.get.responses.'429'", notNullValue())
+                .body("paths.'/admin/gateway'.get.responses.'415'", org.hamcrest.Matchers.nullValue())
                 .body("components.schemas.GatewaySettings.properties.failureRate.maximum", equalTo(1));
     }
 
     private static void assertUnchanged() {
-        given().get("/admin/gateway")
+        PaymentFlowTest.operator().get("/admin/gateway")
                 .then().statusCode(200)
                 .body("latencyMs", equalTo(5))
                 .body("failureRate", equalTo(0.0f));

@@ -27,9 +27,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.zingmonitor.runtime.telemetry.MeterNames;
+import io.zingtickets.infra.OperatorCredential;
 import io.zingtickets.infra.testing.KafkaTestClient;
 
 /** booking.requested in, payment.completed / payment.failed out, through a real broker and database. */
@@ -244,8 +246,13 @@ class PaymentFlowTest {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
+    /** A request as the local operator, the only caller the gateway's fault knob accepts. */
+    static RequestSpecification operator() {
+        return given().auth().preemptive().basic(OperatorCredential.USER, OperatorCredential.PASSWORD);
+    }
+
     static void setGateway(long latencyMs, long jitterMs, double failureRate) {
-        given().contentType(ContentType.JSON)
+        operator().contentType(ContentType.JSON)
                 .body("{\"latencyMs\":%d,\"jitterMs\":%d,\"failureRate\":%s}"
                         .formatted(latencyMs, jitterMs, failureRate))
                 .put("/admin/gateway")

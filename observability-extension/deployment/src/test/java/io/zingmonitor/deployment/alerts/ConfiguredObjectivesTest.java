@@ -30,19 +30,19 @@ import io.zingmonitor.runtime.plan.TelemetryPlan;
 class ConfiguredObjectivesTest {
 
     static final Map<String, String> SETTLEMENT = Map.ofEntries(
-            Map.entry("zingmonitor.slo.objectives.\"settlement\".histogram", "zingtickets_booking_settlement_seconds"),
+            Map.entry("zingmonitor.slo.objectives.\"settlement\".histogram", "shop_order_settlement_seconds"),
             Map.entry("zingmonitor.slo.objectives.\"settlement\".threshold-seconds", "5"),
             Map.entry("zingmonitor.slo.objectives.\"settlement\".objective", "0.99"),
             Map.entry("zingmonitor.slo.objectives.\"settlement\".alert-name", "SettlementBudgetBurn"),
             Map.entry("zingmonitor.slo.objectives.\"settlement\".description", "Bookings settled within 5 s"),
-            Map.entry("zingmonitor.alerts.gauges.\"StuckPendingBookings\".series", "zingtickets_bookings_pending_oldest_age_seconds"),
+            Map.entry("zingmonitor.alerts.gauges.\"StuckPendingBookings\".series", "shop_orders_pending_oldest_age_seconds"),
             Map.entry("zingmonitor.alerts.gauges.\"StuckPendingBookings\".above", "30"),
             Map.entry("zingmonitor.alerts.gauges.\"StuckPendingBookings\".for", "1m"),
             Map.entry("zingmonitor.alerts.gauges.\"StuckPendingBookings\".severity", "critical"),
             Map.entry("zingmonitor.alerts.gauges.\"StuckPendingBookings\".summary", "A booking waits for its payment outcome"),
             Map.entry("zingmonitor.alerts.runbook-url", "https://docs.example/runbooks.md"),
             Map.entry("zingmonitor.dashboards.panels.\"pending\".title", "Bookings pending"),
-            Map.entry("zingmonitor.dashboards.panels.\"pending\".query", "sum(zingtickets_bookings_pending)"));
+            Map.entry("zingmonitor.dashboards.panels.\"pending\".query", "sum(shop_orders_pending)"));
 
     static final String APP = "booking-service";
 
@@ -54,7 +54,7 @@ class ConfiguredObjectivesTest {
         assertThat(yaml).contains("alert: SettlementBudgetBurn", "alert: StuckPendingBookings",
                 "record: application:slo_settlement_slow:ratio_rate1h");
         assertThat(new YAMLMapper().readTree(yaml).findValuesAsText("expr"))
-                .anyMatch(e -> e.contains("zingtickets_booking_settlement_seconds_bucket{application=\"booking-service\",le=\"5.0\"}[1h]"));
+                .anyMatch(e -> e.contains("shop_order_settlement_seconds_bucket{application=\"booking-service\",le=\"5.0\"}[1h]"));
         AlertRuleGeneratorTest.promtoolAccepts(yaml);
         // The runbooks have a section for each.
         String runbooks = Files.readString(Path.of("../../docs/runbooks.md"));
@@ -64,9 +64,9 @@ class ConfiguredObjectivesTest {
         Map<String, Object> test = new LinkedHashMap<>();
         test.put("interval", "1m");
         test.put("input_series", List.of(
-                series("zingtickets_booking_settlement_seconds_bucket{application=\"" + APP + "\",le=\"5.0\"}", "0+1x90"),
-                series("zingtickets_booking_settlement_seconds_count{application=\"" + APP + "\"}", "0+10x90"),
-                series("zingtickets_bookings_pending_oldest_age_seconds{application=\"" + APP + "\"}", "0 40x90")));
+                series("shop_order_settlement_seconds_bucket{application=\"" + APP + "\",le=\"5.0\"}", "0+1x90"),
+                series("shop_order_settlement_seconds_count{application=\"" + APP + "\"}", "0+10x90"),
+                series("shop_orders_pending_oldest_age_seconds{application=\"" + APP + "\"}", "0 40x90")));
         JsonNode rules = new YAMLMapper().readTree(yaml);
         test.put("alert_rule_test", List.of(
                 expect(rules, "StuckPendingBookings", "5m", List.of("critical"), Map.of(), "40"),
@@ -82,10 +82,10 @@ class ConfiguredObjectivesTest {
         DashboardGenerator generator = new DashboardGenerator(BuildTimeConfigs.config(SETTLEMENT));
         JsonNode service = generator.service(AlertRuleGeneratorTest.BOOKING);
         List<String> queries = service.findValuesAsText("expr");
-        assertThat(queries).anyMatch(q -> q.contains("zingtickets_booking_settlement_seconds_bucket{application=\"$service\",le=\"5.0\"}"));
+        assertThat(queries).anyMatch(q -> q.contains("shop_order_settlement_seconds_bucket{application=\"$service\",le=\"5.0\"}"));
         JsonNode overview = generator.overview();
         assertThat(overview.findValuesAsText("title")).contains("Bookings pending");
-        assertThat(overview.findValuesAsText("expr")).contains("sum(zingtickets_bookings_pending)");
+        assertThat(overview.findValuesAsText("expr")).contains("sum(shop_orders_pending)");
     }
 
     @Test

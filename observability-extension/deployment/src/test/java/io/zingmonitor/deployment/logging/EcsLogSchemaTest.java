@@ -41,7 +41,7 @@ class EcsLogSchemaTest {
     void linesAreEcsJsonWithTheContextUnderEcsNames() throws Exception {
         MDC.put("traceId", "0af7651916cd43dd8448eb211c80319c");
         MDC.put("spanId", "b7ad6b7169203331");
-        MDC.put("zingtickets.booking.id", "booking-1");
+        MDC.put("shop.order.id", "booking-1");
         MDC.put("note", "paid with 4000056655665556");
         try {
             LOG.error("first line\nsecond line \u001b[31mred\u001b[0m \"quoted\" {\"json\":true}",
@@ -69,7 +69,7 @@ class EcsLogSchemaTest {
         assertThat(mdc.path("error.type").asText()).isEqualTo("java.lang.IllegalStateException");
         assertThat(mdc.path("error.message").asText()).isEqualTo("gateway down");
         assertThat(json.has("ndc")).isFalse();
-        assertThat(mdc.path("zingtickets.booking.id").asText()).isEqualTo("booking-1");
+        assertThat(mdc.path("shop.order.id").asText()).isEqualTo("booking-1");
         assertThat(mdc.path("note").asText()).doesNotContain("4000056655665556").contains("****5556");
         assertThat(line).as("the escapes keep the record on one line, the ESC byte escaped").doesNotContain("\u001b");
     }

@@ -17,16 +17,43 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.test.QuarkusUnitTest;
+import io.restassured.specification.RequestSpecification;
 import io.zingmonitor.deployment.support.CapturedLog;
 
-/** Log levels change at run time on the management interface, each change audited; bad input is a 4xx problem. */
+/**
+ * Log levels change at run time on the management interface, only for an authenticated caller, each change
+ * audited with that caller; bad input is a 4xx problem.
+ */
 class LogLevelsEndpointTest {
 
     static final String PATH = "/q/zingmonitor/log-levels";
+    static final String USER = "operator";
+    static final String PASSWORD = "s3cret-for-tests";
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClass(CapturedLog.class));
+            .withApplicationRoot(jar -> jar.addClass(CapturedLog.class))
+            .overrideConfigKey("quarkus.http.auth.basic", "true")
+            .overrideConfigKey("quarkus.security.users.embedded.enabled", "true")
+            .overrideConfigKey("quarkus.security.users.embedded.plain-text", "true")
+            .overrideConfigKey("quarkus.security.users.embedded.users." + USER, PASSWORD);
+
+    static RequestSpecification operator() {
+        return given().auth().preemptive().basic(USER, PASSWORD);
+    }
+
+    @ParameterizedTest(name = "password {0}")
+    @org.junit.jupiter.params.provider.NullSource
+    @org.junit.jupiter.params.provider.ValueSource(strings = "guess")
+    void aChangeWithoutValidCredentialsIs401AndChangesNothing(String password) {
+        CapturedLog audit = CapturedLog.attachTo("io.zingmonitor.audit");
+        RequestSpecification caller = password == null ? given() : given().auth().preemptive().basic(USER, password);
+        caller.contentType("application/json").body("{\"category\":\"com.example.guarded\",\"level\":\"DEBUG\"}")
+                .put(PATH).then().statusCode(401);
+        caller.get(PATH).then().statusCode(401);
+        assertThat(Logger.getLogger("com.example.guarded").isDebugEnabled()).as("level unchanged").isFalse();
+        assertThat(audit.lines()).as("no audit line for a refused change").isEmpty();
+    }
 
     @Test
     void aLevelChangedAtRunTimeTakesEffectAndIsAudited() {
@@ -34,20 +61,20 @@ class LogLevelsEndpointTest {
         Logger logger = Logger.getLogger("com.example.Orders");
         assertThat(logger.isDebugEnabled()).as("DEBUG before the change").isFalse();
 
-        given().contentType("application/json").body("{\"category\":\"com.example\",\"level\":\"debug\"}")
+        operator().contentType("application/json").body("{\"category\":\"com.example\",\"level\":\"debug\"}")
                 .put(PATH).then().statusCode(200)
                 .body("category", equalTo("com.example"))
                 .body("level", equalTo("DEBUG"))
                 .body("previousLevel", equalTo("INHERITED"));
 
         assertThat(logger.isDebugEnabled()).as("DEBUG after the change, without a restart").isTrue();
-        given().get(PATH).then().statusCode(200)
+        operator().get(PATH).then().statusCode(200)
                 .body("levels.category", hasItem("com.example"))
                 .body("levels.find { it.category == 'com.example' }.level", equalTo("DEBUG"))
                 .body("levels.find { it.category == 'ROOT' }.effectiveLevel", equalTo("INFO"))
                 .body("minLevel", equalTo("DEBUG"));
 
-        given().contentType("application/json").body("{\"category\":\"com.example\",\"level\":null}")
+        operator().contentType("application/json").body("{\"category\":\"com.example\",\"level\":null}")
                 .post(PATH).then().statusCode(200).body("level", equalTo("INHERITED")).body("previousLevel", equalTo("DEBUG"));
         assertThat(logger.isDebugEnabled()).as("back to the parent's level").isFalse();
 
@@ -55,12 +82,12 @@ class LogLevelsEndpointTest {
         assertThat(lines).hasSize(2);
         CapturedLog.Line first = lines.get(0);
         assertThat(first.level()).isEqualTo("INFO");
-        assertThat(first.message()).contains("com.example", "INHERITED", "DEBUG", "anonymous@");
+        assertThat(first.message()).contains("com.example", "INHERITED", "DEBUG", "by " + USER + "@");
         assertThat(first.mdc()).containsEntry("zingmonitor.audit.category", "com.example")
                 .containsEntry("zingmonitor.audit.old_level", "INHERITED")
                 .containsEntry("zingmonitor.audit.new_level", "DEBUG")
                 .containsEntry("zingmonitor.audit.action", "log-level-change")
-                .containsKey("zingmonitor.audit.actor");
+                .hasEntrySatisfying("zingmonitor.audit.actor", actor -> assertThat(actor).startsWith(USER + "@"));
     }
 
     static Stream<Arguments> badRequests() {
@@ -82,7 +109,7 @@ class LogLevelsEndpointTest {
     @MethodSource("badRequests")
     void badInputIsAProblemNamingTheFieldAndChangesNothing(String body, String field) {
         CapturedLog audit = CapturedLog.attachTo("io.zingmonitor.audit");
-        given().contentType("application/json").body(body).put(PATH).then()
+        operator().contentType("application/json").body(body).put(PATH).then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
@@ -93,9 +120,9 @@ class LogLevelsEndpointTest {
 
     @Test
     void oversizedBodiesAndOtherMethodsAreProblemsToo() {
-        given().contentType("application/json").body("{\"category\":\"" + "a".repeat(5000) + "\"}").put(PATH).then()
+        operator().contentType("application/json").body("{\"category\":\"" + "a".repeat(5000) + "\"}").put(PATH).then()
                 .statusCode(413).contentType("application/problem+json");
-        given().delete(PATH).then().statusCode(405).contentType("application/problem+json")
+        operator().delete(PATH).then().statusCode(405).contentType("application/problem+json")
                 .header("Allow", containsString("PUT"));
     }
 }

@@ -73,7 +73,7 @@ class KafkaConsumerMdcTest {
         for (Line line : lines) {
             assertThat(line.mdc()).as(line.message())
                     .containsEntry("traceId", request.get("traceId"))
-                    .containsEntry("zingtickets.booking.id", "b-17")
+                    .containsEntry("shop.order.id", "b-17")
                     .containsEntry("client.id", request.get("client.id"));
             assertThat(line.mdc().get("spanId")).as(line.message()).matches("[0-9a-f]{16}")
                     .isNotEqualTo(request.get("spanId"));
@@ -116,7 +116,7 @@ class KafkaConsumerMdcTest {
         private static final Logger LOG = Logger.getLogger(Settlement.class);
 
         @Observed("booking.settle")
-        public Uni<String> settle(@TelemetryAttribute("zingtickets.booking.id") String id) {
+        public Uni<String> settle(@TelemetryAttribute("shop.order.id") String id) {
             LOG.infof("settling %s", id);
             return Uni.createFrom().item(id).onItem().delayIt().by(Duration.ofMillis(20))
                     .invoke(() -> LOG.infof("settled %s", id));

@@ -29,6 +29,43 @@ public interface ZingMonitorBuildTimeConfig {
     /** Which fields count as sensitive. */
     Redaction redaction();
 
+    /** The log-level endpoint on the management interface. */
+    LogLevels logLevels();
+
+    /** RFC 9457 problem details for the errors of the REST layer. */
+    ProblemDetails problem();
+
+    /** ZingMonitor's own answers in the service's OpenAPI document. */
+    OpenApi openapi();
+
+    interface LogLevels {
+        /**
+         * Whether {@code /q/zingmonitor/log-levels} exists (read and change log levels at run time, for an
+         * authenticated caller). {@code false} leaves no route and no HTTP permission behind.
+         */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    interface ProblemDetails {
+        /**
+         * Whether the REST layer's errors (validation, malformed JSON, {@code ProblemException}, unhandled
+         * exceptions) are answered as {@code application/problem+json}. {@code false} leaves Quarkus's own
+         * answers in place.
+         */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    interface OpenApi {
+        /**
+         * Whether the OpenAPI document lists the answers ZingMonitor gives ({@code 429} with
+         * {@code Retry-After}, {@code 413}, {@code 415}) on the operations they apply to.
+         */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
     /** Meters whose shape the generated rules and dashboards depend on. */
     Metrics metrics();
 

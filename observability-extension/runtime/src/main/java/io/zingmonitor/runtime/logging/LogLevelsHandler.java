@@ -19,6 +19,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -31,9 +33,13 @@ import io.zingmonitor.runtime.problem.ProblemTypes;
  * Log levels per category, read and changed at run time on the management interface
  * ({@code /q/zingmonitor/log-levels}): {@code GET} lists the categories with a level of their own;
  * {@code PUT} or {@code POST} of {@code {"category": "io.example", "level": "DEBUG"}} sets one
- * ({@code "level": null} returns it to its parent's level). Every change writes one audit line (who,
- * which category, old and new level) to {@code io.zingmonitor.audit}. Bad input is a problem+json
- * 4xx naming the field; input is never echoed into a log line unvalidated.
+ * ({@code "level": null} returns it to its parent's level). Every call needs an authenticated caller: the
+ * extension guards the path with an HTTP permission (policy {@code authenticated}) when a Quarkus security
+ * extension is present, and this handler refuses an anonymous call itself with a 401 problem when no
+ * permission stands in front of it, so a service without security cannot be read or reconfigured by
+ * anyone who reaches the port. Every change writes one audit line (the authenticated
+ * caller and their address, which category, old and new level) to {@code io.zingmonitor.audit}. Bad
+ * input is a problem+json 4xx naming the field; input is never echoed into a log line unvalidated.
  */
 public class LogLevelsHandler implements Handler<RoutingContext> {
 
@@ -48,6 +54,11 @@ public class LogLevelsHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext context) {
+        if (authenticatedCaller(context) == null) {
+            problem(context, 401, null, "The log levels need an authenticated caller: configure a Quarkus security "
+                    + "extension and credentials (see the ZingMonitor README, 'Admin surfaces').");
+            return;
+        }
         HttpMethod method = context.request().method();
         if (HttpMethod.GET.equals(method)) {
             respond(context, 200, "application/json", Map.of("levels", levels(), "minLevel", minLevel().getName()));
@@ -169,16 +180,22 @@ public class LogLevelsHandler implements Handler<RoutingContext> {
         }
     }
 
-    /** The authenticated caller when the management interface has authentication; else its address. */
+    /** The authenticated caller and the address the change came from. */
     private static String actor(RoutingContext context) {
-        if (context.user() != null && context.user().principal() != null) {
-            String name = context.user().principal().getString("username", context.user().principal().getString("sub"));
-            if (name != null) {
-                return name;
-            }
-        }
         var remote = context.request().remoteAddress();
-        return "anonymous@" + (remote == null ? "unknown" : remote.hostAddress());
+        return authenticatedCaller(context) + "@" + (remote == null ? "unknown" : remote.hostAddress());
+    }
+
+    /**
+     * The name Quarkus security authenticated for this request, or null for an anonymous one (no security
+     * extension, no credentials, or a permission that let the request through without authenticating).
+     */
+    static String authenticatedCaller(RoutingContext context) {
+        if (context.user() instanceof QuarkusHttpUser user) {
+            SecurityIdentity identity = user.getSecurityIdentity();
+            return identity == null || identity.isAnonymous() ? null : identity.getPrincipal().getName();
+        }
+        return null;
     }
 
     static List<Map<String, Object>> levels() {
@@ -233,6 +250,7 @@ public class LogLevelsHandler implements Handler<RoutingContext> {
 
     private static String title(int status) {
         return switch (status) {
+            case 401 -> "Unauthorized";
             case 405 -> "Method Not Allowed";
             case 413 -> "Payload Too Large";
             default -> "Bad Request";

@@ -46,12 +46,7 @@ public class BookingResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @APIResponse(responseCode = "409", description = "Not enough seats left",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "413", description = "Request body too large",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "415", description = "Not JSON",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "429", description = "Too many requests from this client",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    // 413, 415 and 429 (with Retry-After) are ZingMonitor's answers: it adds them to the document itself.
     @APIResponse(responseCode = "503", description = "Too many bookings are waiting for payment; nothing was booked, retry after Retry-After seconds",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     public Uni<RestResponse<Booking>> create(@Valid @NotNull BookingRequest request) {

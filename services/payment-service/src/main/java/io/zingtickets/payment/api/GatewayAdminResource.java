@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,14 +17,18 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.zingmonitor.runtime.problem.ProblemDetail;
+import io.zingtickets.payment.gateway.GatewayConfig;
 import io.zingtickets.payment.gateway.GatewaySettings;
 import io.zingtickets.payment.gateway.LiveGatewaySettings;
 
 /**
  * Fault injection for the simulated card gateway: slow it down or make it fail to exercise alerts,
  * dashboards and the booking flow's failure path. Changes apply to this replica only and last until
- * it restarts. Meant for operators: keep {@code /admin} off any public ingress.
+ * it restarts. Only for operators: an HTTP permission in application.properties lets only the
+ * {@code operator} role through (401 otherwise), and {@code zingtickets.gateway.admin-enabled} (off in
+ * {@code prod}) removes the endpoint altogether (404).
  */
 @Path("/admin/gateway")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,9 +39,19 @@ public class GatewayAdminResource {
     private static final String PROBLEM_JSON = "application/problem+json";
 
     private final LiveGatewaySettings settings;
+    private final boolean enabled;
+    private final SecurityIdentity caller;
 
-    GatewayAdminResource(LiveGatewaySettings settings) {
+    GatewayAdminResource(LiveGatewaySettings settings, GatewayConfig config, SecurityIdentity caller) {
         this.settings = settings;
+        this.enabled = config.adminEnabled();
+        this.caller = caller;
+    }
+
+    private void requireEnabled() {
+        if (!enabled) {
+            throw new NotFoundException("Gateway fault injection is switched off (zingtickets.gateway.admin-enabled=false).");
+        }
     }
 
     @GET
@@ -45,6 +60,7 @@ public class GatewayAdminResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = GatewaySettingsPayload.class)))
     public GatewaySettingsPayload current() {
+        requireEnabled();
         return GatewaySettingsPayload.from(settings.current());
     }
 
@@ -59,13 +75,12 @@ public class GatewayAdminResource {
             description = "A field is missing or out of range, or the body is not well-formed JSON; "
                     + "'field' names the offending field",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "415", description = "The body is not application/json",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
     public GatewaySettingsPayload replace(@Valid @NotNull GatewaySettingsPayload body) {
+        requireEnabled();
         GatewaySettings replacement = body.toSettings();
         GatewaySettings previous = settings.replace(replacement);
         // Logged loudly: an injected fault should never be mistaken for a real outage.
-        LOG.warnf("Gateway settings changed from %s to %s", previous, replacement);
+        LOG.warnf("Gateway settings changed from %s to %s by %s", previous, replacement, caller.getPrincipal().getName());
         return GatewaySettingsPayload.from(replacement);
     }
 }

@@ -35,4 +35,12 @@ public interface GatewayConfig {
     @DecimalMin("0")
     @DecimalMax("1")
     double failureRate();
+
+    /**
+     * Whether {@code /admin/gateway} answers at all. Off in the {@code prod} profile: a fault knob on a
+     * public port is switched on only where faults are wanted (the local stack, a game day). Even when
+     * on, only an authenticated operator reaches it.
+     */
+    @WithDefault("true")
+    boolean adminEnabled();
 }
