@@ -7,7 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
+import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.smallrye.mutiny.Multi;
@@ -15,6 +17,8 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.zingmonitor.runtime.http.ClientIdentity;
+import io.zingmonitor.runtime.messaging.ClientIdPropagation;
 import io.smallrye.reactive.messaging.providers.locals.LocalContextMetadata;
 
 /**
@@ -69,6 +73,7 @@ public class KeyOrderedConsumption {
             // connector leaves it in the record's metadata, and records of other lanes interleave here.
             Scope trace = message.getMetadata(TracingMetadata.class).map(TracingMetadata::getCurrentContext)
                     .map(Context::makeCurrent).orElse(Scope.noop());
+            logClientId();
             Uni<Void> processing;
             try {
                 processing = work.apply(message);
@@ -79,6 +84,18 @@ public class KeyOrderedConsumption {
         })
                 .onItemOrFailure().transformToUni((done, failure) -> Uni.createFrom()
                         .completionStage(failure == null ? message.ack() : message.nack(failure)));
+    }
+
+    /**
+     * What ZingMonitor's message log context does around an {@code @Incoming} method that takes one record,
+     * here per record: the client id of the request behind it, from the baggage of its trace, on every log
+     * line of its work (the record's own Vert.x context holds the log context).
+     */
+    private static void logClientId() {
+        String clientId = Baggage.current().getEntryValue(ClientIdPropagation.KEY);
+        if (clientId != null && MDC.get(ClientIdentity.MDC_KEY) == null) {
+            MDC.put(ClientIdentity.MDC_KEY, clientId);
+        }
     }
 
     /** A record without a key keeps the order of its partition instead. */
