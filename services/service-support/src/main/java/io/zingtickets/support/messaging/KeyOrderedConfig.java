@@ -1,5 +1,7 @@
 package io.zingtickets.support.messaging;
 
+import jakarta.validation.constraints.Positive;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -17,6 +19,7 @@ public interface KeyOrderedConfig {
      * at once; a time-bound step (a 50 ms gateway call) gets through about lanes / step-time records per second.
      */
     @WithDefault("32")
+    @Positive
     int lanes();
 
     /**
@@ -25,5 +28,6 @@ public interface KeyOrderedConfig {
      * and the work owed after a crash stay bounded.
      */
     @WithDefault("256")
+    @Positive
     int buffer();
 }
