@@ -1,12 +1,13 @@
 package io.zingtickets.email.messaging;
 
-import io.zingtickets.support.messaging.InboundEventReader;
 import java.util.UUID;
+import java.util.concurrent.Flow;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
@@ -14,13 +15,18 @@ import io.zingtickets.email.notification.BookingEmails;
 import io.zingtickets.email.notification.Notification;
 import io.zingtickets.email.notification.NotificationService;
 import io.zingtickets.email.privacy.EmailAddressMask;
+import io.zingtickets.support.messaging.InboundEventReader;
+import io.zingtickets.support.messaging.KeyOrderedConsumption;
+import io.zingtickets.support.messaging.RecordPosition;
 import io.zingtickets.support.resilience.PermanentFailure;
 import io.zingtickets.support.resilience.TransientFailureRetry;
 
 /**
  * Emails the buyer about each payment outcome. A record is committed only once its email is sent (or
  * known to be sent), so nothing is lost to a crash; redeliveries are absorbed by
- * {@link NotificationService}. Unreadable records go to {@code email-service.dlq}.
+ * {@link NotificationService}. Unreadable records go to {@code email-service.dlq}. Emails of different
+ * bookings are sent concurrently through the mailer's connection pool, those of one booking in order
+ * ({@link KeyOrderedConsumption}).
  */
 @ApplicationScoped
 public class PaymentOutcomeConsumer {
@@ -31,33 +37,45 @@ public class PaymentOutcomeConsumer {
     private final BookingEmails emails;
     private final NotificationService notifications;
     private final TransientFailureRetry retry;
+    private final KeyOrderedConsumption consumption;
 
     PaymentOutcomeConsumer(InboundEventReader reader, BookingEmails emails, NotificationService notifications,
-            TransientFailureRetry retry) {
+            TransientFailureRetry retry, KeyOrderedConsumption consumption) {
         this.reader = reader;
         this.emails = emails;
         this.notifications = notifications;
         this.retry = retry;
+        this.consumption = consumption;
     }
 
     @Incoming("payment-completed")
-    public Uni<Void> onPaymentCompleted(ConsumerRecord<String, String> record) {
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public Flow.Subscriber<Message<String>> onPaymentCompleted() {
+        return consumption.inKeyOrder(this::confirm);
+    }
+
+    @Incoming("payment-failed")
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public Flow.Subscriber<Message<String>> onPaymentFailed() {
+        return consumption.inKeyOrder(this::notifyFailure);
+    }
+
+    Uni<Void> confirm(Message<String> record) {
         return read(record, PaymentCompleted.class)
                 .chain(paid -> deliver(paid.bookingId(), emails.confirmation(paid.bookingId(), paid.buyerEmail(),
                         paid.seats(), paid.amountCents(), paid.currency())))
                 .onFailure().invoke(failure -> logDeadLetter(record, failure));
     }
 
-    @Incoming("payment-failed")
-    public Uni<Void> onPaymentFailed(ConsumerRecord<String, String> record) {
+    Uni<Void> notifyFailure(Message<String> record) {
         return read(record, PaymentFailed.class)
                 .chain(failed -> deliver(failed.bookingId(), emails.failureNotice(failed.bookingId(),
                         failed.buyerEmail(), failed.seats(), failed.amountCents(), failed.currency(), failed.reason())))
                 .onFailure().invoke(failure -> logDeadLetter(record, failure));
     }
 
-    private <T> Uni<T> read(ConsumerRecord<String, String> record, Class<T> type) {
-        return Uni.createFrom().item(() -> reader.read(record.value(), type));
+    private <T> Uni<T> read(Message<String> record, Class<T> type) {
+        return Uni.createFrom().item(() -> reader.read(record.getPayload(), type));
     }
 
     private Uni<Void> deliver(UUID bookingId, Notification notification) {
@@ -66,9 +84,8 @@ public class PaymentOutcomeConsumer {
     }
 
     /** Transient failures are retried until they pass, so whatever fails here is dead-lettered. */
-    private static void logDeadLetter(ConsumerRecord<String, String> record, Throwable failure) {
-        LOG.warnf("Dead-lettering %s-%d offset %d (key %s): %s", record.topic(), record.partition(), record.offset(),
-                record.key(), failure instanceof PermanentFailure ? failure.getMessage()
+    private static void logDeadLetter(Message<String> record, Throwable failure) {
+        LOG.warnf("Dead-lettering %s: %s", RecordPosition.of(record), failure instanceof PermanentFailure ? failure.getMessage()
                         : EmailAddressMask.describe(failure));
     }
 }
