@@ -75,6 +75,11 @@ class BrowserTest {
         browser.manage().window().setSize(new Dimension(1400, 900));
         // One booking, so the services' request metrics have a series beyond startup.
         system.book(1, 1, "ada@example.com", "4242424242424242", "123");
+        // The graph page runs its query once, when it opens: wait for Prometheus's first scrape of all three
+        // services, or a test that runs first finds no data and never sees any.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> io.restassured.RestAssured.given()
+                .queryParam("query", "up{job=\"zingtickets\"} == 1").get(prometheus.url() + "/api/v1/query")
+                .then().extract().jsonPath().getList("data.result").size() == SERVICES.size());
     }
 
     @AfterAll
