@@ -39,15 +39,15 @@ public class AdmissionControl {
         if (!config.enabled()) {
             return;
         }
-        Backlog backlog = monitor.current();
-        if (backlog.pendingBookings() >= config.maxPending()) {
+        if (monitor.pendingIncludingAdmitted() >= config.maxPending()) {
             backlogRejections.increment();
             throw overloaded();
         }
-        if (backlog.oldestPendingAgeSeconds() > config.maxOldestPendingAge().toMillis() / 1000.0) {
+        if (monitor.current().oldestPendingAgeSeconds() > config.maxOldestPendingAge().toMillis() / 1000.0) {
             ageRejections.increment();
             throw overloaded();
         }
+        monitor.admitted();
     }
 
     private static ProblemException overloaded() {

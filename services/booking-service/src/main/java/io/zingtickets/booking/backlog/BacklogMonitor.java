@@ -33,6 +33,11 @@ public class BacklogMonitor {
     private final Vertx vertx;
     private final BacklogConfig config;
     private volatile Backlog current = Backlog.EMPTY;
+    /**
+     * Bookings admitted since the last count started: a burst between two counts is bounded too, not
+     * only what the last count saw.
+     */
+    private final java.util.concurrent.atomic.AtomicLong admittedSinceCount = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean lastCountFailed;
     private long timerId = -1;
 
@@ -66,12 +71,25 @@ public class BacklogMonitor {
     }
 
     /** Counts now; the count is kept for the gauges and admission control. */
+    /** Pending bookings as last counted, plus those admitted since that count started. */
+    public long pendingIncludingAdmitted() {
+        return current.pendingBookings() + admittedSinceCount.get();
+    }
+
+    /** Admission control admitted a booking: it counts as pending until the next count sees it. */
+    public void admitted() {
+        admittedSinceCount.incrementAndGet();
+    }
+
     public Uni<Backlog> refresh() {
+        // Bookings admitted before the count starts are in it (or settled); later ones stay added on top.
+        long admittedBefore = admittedSinceCount.get();
         Uni<Backlog> counted = pool.query(COUNT).execute().map(rows -> {
             Row row = rows.iterator().next();
             Backlog backlog = new Backlog(row.getLong("pending_bookings"), row.getDouble("pending_age"), row.getLong("outbox_rows"),
                     row.getDouble("outbox_age"));
             current = backlog;
+            admittedSinceCount.addAndGet(-admittedBefore);
             lastCountFailed = false;
             return backlog;
         }).memoize().indefinitely();
