@@ -318,7 +318,7 @@ class GameDayTest {
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores (").append(System.getProperty("os.name"))
                 .append(", Java ").append(System.getProperty("java.version")).append(").\n\n");
         md.append("The whole system on free ports (Kafka, PostgreSQL, SMTP, the three services as built, Prometheus with the "
-                + "committed rules, their `for:` shortened to 3 s and 5-minute windows to 20 s), under ")
+                + "committed rules, their `for:` shortened to 3 s (ServiceDown's to 10 s) and 5-minute windows to 20 s), under ")
                 .append(60_000 / BOOKING_PERIOD_MS).append(" bookings per minute (event ").append(EVENT)
                 .append(", one card in ten declined, gateway 20 ms, no injected gateway errors).\n\n");
         md.append("## Timeline\n\n| at (s) | what |\n|---|---|\n");
