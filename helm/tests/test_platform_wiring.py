@@ -205,6 +205,15 @@ def test_the_notes_port_forward_to_services_and_ports_that_exist(app_default, tm
     assert "make grafana" in text
 
 
+def test_the_notes_read_the_operator_password_from_the_secret_the_pods_use(app_default, tmp_path):
+    text = _rendered_notes(tmp_path)
+    [(namespace, secret, key)] = re.findall(r"kubectl -n (\S+) get secret (\S+) -o jsonpath='\{\.data\.(\S+)\}'", text)
+    used = {(e["valueFrom"]["secretKeyRef"]["name"], e["valueFrom"]["secretKeyRef"]["key"])
+            for d in of_kind(app_default, "Deployment") for c in d["spec"]["template"]["spec"]["containers"]
+            for e in c.get("env", []) if e["name"] == "QUARKUS_SECURITY_USERS_EMBEDDED_USERS_OPERATOR"}
+    assert namespace == "zingtickets" and used == {(secret, key)}, text
+
+
 def test_every_make_command_of_the_kubernetes_walkthrough_is_a_target():
     readme = (ROOT / "README.md").read_text()
     section = readme.split("## Deploy to Kubernetes", 1)[1].split("\n## ", 1)[0]

@@ -219,6 +219,32 @@ def test_the_credential_scan_finds_a_planted_password():
                                            ".services.booking-service.env.ZINGTICKETS_CARD_TOKEN_KEY"]
 
 
+def _secret_references(objects):
+    return {(namespace_of(w), env["valueFrom"]["secretKeyRef"]["name"], env["valueFrom"]["secretKeyRef"]["key"])
+            for w in _workloads(objects) for c in _pod_spec(w)["containers"] for env in c.get("env", [])
+            if "secretKeyRef" in env.get("valueFrom", {})}
+
+
+def _secrets_created_for_kind():
+    script = (ROOT / "k8s" / "scripts" / "create-secrets.sh").read_text()
+    return {(namespace, name, key)
+            for namespace, name, pairs in re.findall(r"^ensure_secret (\S+) (\S+) (.*)$", script, re.MULTILINE)
+            for key in re.findall(r'(?:^|\s)"?([\w.-]+)=', pairs)}
+
+
+def test_every_secret_the_kind_deploy_references_is_created_by_make_deploy(app_default):
+    """A pod whose Secret is missing never starts (CreateContainerConfigError): `make deploy` must create each."""
+    missing = _secret_references(app_default) - _secrets_created_for_kind()
+    assert missing == set(), "referenced by the chart, never created by k8s/scripts/create-secrets.sh"
+
+
+def test_every_service_gets_the_operator_account_from_a_secret(app_objects):
+    for workload in _workloads(app_objects):
+        names = {e["name"]: e for c in _pod_spec(workload)["containers"] for e in c.get("env", [])}
+        operator = names.get("QUARKUS_SECURITY_USERS_EMBEDDED_USERS_OPERATOR")
+        assert operator and "secretKeyRef" in operator["valueFrom"], workload["metadata"]["name"]
+
+
 def test_disruption_budgets_and_autoscalers_target_existing_workloads(app_objects):
     deployments = {d["metadata"]["name"]: d for d in of_kind(app_objects, "Deployment")}
     for budget in of_kind(app_objects, "PodDisruptionBudget"):

@@ -27,3 +27,4 @@ ensure_secret data postgresql-credentials username=zingtickets "password=$db_pas
 ensure_secret zingtickets zingtickets-postgresql username=zingtickets "password=$db_password"
 ensure_secret zingtickets zingtickets-card-token "token-key=$(random)"
 ensure_secret zingtickets zingtickets-client-hash "salt=$(random)"
+ensure_secret zingtickets zingtickets-operator "password=$(random)"
