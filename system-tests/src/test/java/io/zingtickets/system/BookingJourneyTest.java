@@ -6,12 +6,11 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.restassured.http.ContentType;
 
@@ -19,23 +18,14 @@ import io.restassured.http.ContentType;
  * A buyer's whole journey through the three services and the real broker, database and mail server:
  * book, pay, get exactly one email.
  */
+@ExtendWith(SharedSystem.class)
 class BookingJourneyTest {
 
     static RunningSystem system;
 
     @BeforeAll
-    static void startSystem() throws Exception {
-        system = new RunningSystem(Map.of(
-                "zingtickets.gateway.latency", "20ms",
-                "zingtickets.gateway.latency-jitter", "0ms",
-                "zingtickets.gateway.failure-rate", "0"));
-    }
-
-    @AfterAll
-    static void stopSystem() {
-        if (system != null) {
-            system.close();
-        }
+    static void useSharedSystem(RunningSystem shared) {
+        system = shared;
     }
 
     @Test

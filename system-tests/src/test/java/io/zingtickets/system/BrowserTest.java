@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -38,6 +39,7 @@ import io.zingtickets.infra.Tools;
  * {@code -Dzingtickets.screenshots.write=true} ({@code make screenshots}) also to {@code docs/screenshots/},
  * which the README shows.
  */
+@ExtendWith(SharedSystem.class)
 class BrowserTest {
 
     static final List<String> SERVICES = List.of("booking-service", "payment-service", "email-service");
@@ -48,10 +50,10 @@ class BrowserTest {
     static WebDriver browser;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start(RunningSystem shared) throws Exception {
         Path chromium = Tools.require("chromium-156/chromium");
         Path chromedriver = Tools.require("chromium-156/chromedriver");
-        system = new RunningSystem(Map.of());
+        system = shared;
         Path dir = system.dir.resolve("browser");
         Path repository = Tools.repositoryRoot();
         List<Path> rules;
@@ -89,9 +91,6 @@ class BrowserTest {
         }
         if (prometheus != null) {
             prometheus.stop();
-        }
-        if (system != null) {
-            system.close();
         }
     }
 

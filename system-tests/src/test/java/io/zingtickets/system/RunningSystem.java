@@ -8,10 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -31,6 +34,8 @@ import io.zingtickets.infra.Tools;
  */
 final class RunningSystem implements AutoCloseable {
 
+    static final List<String> SERVICES = List.of("booking-service", "payment-service", "email-service");
+
     final Path dir;
     /** Replaced when the broker is restarted (game day). */
     KafkaBroker kafka;
@@ -40,8 +45,8 @@ final class RunningSystem implements AutoCloseable {
     final SmtpServer smtp;
     final Map<String, Integer> httpPorts = new HashMap<>();
     final Map<String, Integer> managementPorts = new HashMap<>();
-    private final Map<String, ManagedProcess> services = new LinkedHashMap<>();
-    private final Map<String, Map<String, String>> configs = new HashMap<>();
+    private final Map<String, ManagedProcess> services = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> configs = new ConcurrentHashMap<>();
 
     RunningSystem(Map<String, String> extraConfig) throws Exception {
         // A fresh folder per system: state (databases, Prometheus data) never leaks between test classes or runs.
@@ -54,12 +59,21 @@ final class RunningSystem implements AutoCloseable {
         postgres = PostgresServer.start(FreePorts.next(), dir.resolve("postgres"), dir.resolve("postgres.log"),
                 PostgresServer.DATABASES);
         smtp = SmtpServer.start(FreePorts.next(), FreePorts.next(), FreePorts.next(), dir.resolve("smtp"), dir.resolve("smtp.log"));
-        for (String service : List.of("booking-service", "payment-service", "email-service")) {
+        for (String service : SERVICES) {
             httpPorts.put(service, FreePorts.next());
             managementPorts.put(service, FreePorts.next());
         }
-        for (String service : List.of("booking-service", "payment-service", "email-service")) {
-            start(service, extraConfig);
+        // The three JVMs start side by side: each waits mostly on its own class loading and readiness, and five
+        // systems start in one `make test`.
+        List<CompletableFuture<Void>> starting = new ArrayList<>();
+        for (String service : SERVICES) {
+            starting.add(CompletableFuture.runAsync(() -> start(service, extraConfig)));
+        }
+        try {
+            CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            close();
+            throw e;
         }
     }
 
@@ -84,8 +98,9 @@ final class RunningSystem implements AutoCloseable {
         config.putAll(OperatorCredential.serviceConfig());
         config.putAll(extraConfig);
         configs.put(service, config);
-        services.put(service, ServiceProcess.start(Tools.repositoryRoot(), service, management, config, dir.resolve(service),
-                dir.resolve(service + ".log")));
+        ManagedProcess process = ServiceProcess.start(Tools.repositoryRoot(), service, management, config, dir.resolve(service),
+                dir.resolve(service + ".log"));
+        services.put(service, process);
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed or committed (game day). */
@@ -139,9 +154,10 @@ final class RunningSystem implements AutoCloseable {
 
     @Override
     public void close() {
-        List<ManagedProcess> running = new ArrayList<>(services.values());
-        java.util.Collections.reverse(running);
-        running.forEach(s -> s.stop(java.time.Duration.ofSeconds(15)));
+        // The callers first: email-service, then payment-service, then booking-service.
+        List<String> order = new ArrayList<>(SERVICES);
+        Collections.reverse(order);
+        order.stream().map(services::get).filter(java.util.Objects::nonNull).forEach(s -> s.stop(Duration.ofSeconds(15)));
         if (smtp != null) {
             smtp.stop();
         }
