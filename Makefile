@@ -20,9 +20,10 @@ LOCAL_STACK := java -cp "infra/target/classes:infra/target/lib/*" io.zingtickets
 help: ## List the targets with what they do
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_-]+:.*## / {printf "  \033[1m%-16s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-tools: ## Install pinned local tools into .tools/ (Prometheus 3 with its UI and promtool, built once; Alertmanager, wrk); idempotent
+tools: ## Install pinned local tools into .tools/ (Prometheus 3 and Alertmanager with their UIs, promtool and amtool, built once; wrk); idempotent
 	@infra/scripts/install-debian-tools.sh
 	@infra/scripts/install-prometheus.sh
+	@infra/scripts/install-alertmanager.sh
 
 tools-browser: ## Unpack Debian's Chromium and ChromeDriver into .tools/ for the browser test; idempotent
 	@infra/scripts/install-chromium.sh
@@ -77,7 +78,7 @@ screenshots: build tools-browser ## Refresh docs/screenshots/ (the README's pict
 	$(MVN) -pl system-tests test -Dtest=BrowserTest -Dzingtickets.screenshots.write=true
 
 PROMTOOL := .tools/prometheus-3.16.0/promtool
-AMTOOL := .tools/debian/usr/bin/amtool
+AMTOOL := .tools/bin/amtool
 
 test-rules: tools ## Check and unit-test the alert rules (promtool) and the Prometheus/Alertmanager configuration
 	$(PROMTOOL) check rules --lint=all --lint-fatal monitoring/rules/*.rules.yml
@@ -101,7 +102,7 @@ clean: infra-down ## Remove build output and local stack data (keeps .tools/)
 # ---- Kubernetes: the Helm chart, the kind platform, native images (see README "Deploy to Kubernetes") ----
 # The deploy path (kind-up, images, kind-load, deploy, grafana, kind-down) needs Docker, kubectl, a JDK 21+
 # and Go only: kind and helm are taken from PATH when present, else built into .tools/bin. test-k8s
-# also needs the Debian test toolchain (promtool, amtool) and Python, like the rest of `make test`.
+# also needs the test toolchain `make tools` builds (promtool, amtool) and Python, like the rest of `make test`.
 include k8s/versions.env
 HELM := .tools/bin/helm
 KIND_CLUSTER := zingtickets
