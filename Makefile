@@ -15,14 +15,15 @@ space := $(subst ,, )
 SERVICES := booking-service payment-service email-service
 LOCAL_STACK := java -cp "infra/target/classes:infra/target/lib/*" io.zingtickets.infra.stack.LocalStack
 
-.PHONY: help tools tools-browser screenshots tools-jaeger tools-logging build generate test-rules test-dashboards infra-up dev dev-service infra-down infra-status run test native-sources clean
+.PHONY: help tools tools-browser screenshots tools-jaeger tools-logging build generate test-rules test-dashboards infra-up dev dev-attached dev-service test-dev infra-down infra-status run test native-sources clean
 
 help: ## List the targets with what they do
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_-]+:.*## / {printf "  \033[1m%-16s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-tools: ## Install pinned local tools into .tools/ (Prometheus 3 with its UI and promtool, built once; Alertmanager, wrk); idempotent
+tools: ## Install pinned local tools into .tools/ (Prometheus 3 and Alertmanager with their UIs, promtool and amtool, built once; wrk); idempotent
 	@infra/scripts/install-debian-tools.sh
 	@infra/scripts/install-prometheus.sh
+	@infra/scripts/install-alertmanager.sh
 
 tools-browser: ## Unpack Debian's Chromium and ChromeDriver into .tools/ for the browser test; idempotent
 	@infra/scripts/install-chromium.sh
@@ -45,7 +46,13 @@ infra-up: build tools-jaeger ## Start Kafka (9092), PostgreSQL (5432), SMTP (302
 	$(LOCAL_STACK) up
 
 dev: dev-service infra-up ## Run SERVICE (booking-service, payment-service or email-service) in Quarkus dev mode (live reload) with a JDK 21+
-	cd services/$(SERVICE) && ../../mvnw -ntp quarkus:dev
+	@$(MAKE) --no-print-directory dev-attached SERVICE=$(SERVICE)
+
+# What `make dev` runs once the infrastructure is up. DEV_DIR (another copy of the service) and DEV_ARGS
+# (-D settings, e.g. other ports) are for DevModeTest, which runs this very recipe against its own Kafka
+# and PostgreSQL.
+dev-attached: dev-service ## Run SERVICE in Quarkus dev mode against infrastructure already up (make infra-up)
+	cd $(or $(DEV_DIR),services/$(SERVICE)) && $(CURDIR)/mvnw -ntp quarkus:dev $(DEV_ARGS)
 
 dev-service:
 	@case " $(SERVICES) " in *" $(SERVICE) "*) ;; *) echo "usage: make dev SERVICE=<one of: $(SERVICES)>"; exit 2;; esac
@@ -76,8 +83,11 @@ generate: build ## Copy the generated dashboards and alert rules into place (and
 screenshots: build tools-browser ## Refresh docs/screenshots/ (the README's pictures) from the browser test
 	$(MVN) -pl system-tests test -Dtest=BrowserTest -Dzingtickets.screenshots.write=true
 
+test-dev: build ## Prove the live-reload recipe: `make dev`'s recipe on a copy of booking-service, an edit seen on the next request, the Dev UI card (a few minutes)
+	$(MVN) -pl system-tests test -Dtest=DevModeTest -Dzingtickets.dev-mode-test=true
+
 PROMTOOL := .tools/prometheus-3.16.0/promtool
-AMTOOL := .tools/debian/usr/bin/amtool
+AMTOOL := .tools/bin/amtool
 
 test-rules: tools ## Check and unit-test the alert rules (promtool) and the Prometheus/Alertmanager configuration
 	$(PROMTOOL) check rules --lint=all --lint-fatal monitoring/rules/*.rules.yml
@@ -101,7 +111,7 @@ clean: infra-down ## Remove build output and local stack data (keeps .tools/)
 # ---- Kubernetes: the Helm chart, the kind platform, native images (see README "Deploy to Kubernetes") ----
 # The deploy path (kind-up, images, kind-load, deploy, grafana, kind-down) needs Docker, kubectl, a JDK 21+
 # and Go only: kind and helm are taken from PATH when present, else built into .tools/bin. test-k8s
-# also needs the Debian test toolchain (promtool, amtool) and Python, like the rest of `make test`.
+# also needs the test toolchain `make tools` builds (promtool, amtool) and Python, like the rest of `make test`.
 include k8s/versions.env
 HELM := .tools/bin/helm
 KIND_CLUSTER := zingtickets

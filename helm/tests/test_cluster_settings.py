@@ -6,7 +6,7 @@ import yaml
 
 from conftest import APP_CHART, PLATFORM_CHART, PRODUCTION_VALUES, ROOT, load_yaml, of_kind
 
-AMTOOL = ROOT / ".tools" / "debian" / "usr" / "bin" / "amtool"
+AMTOOL = ROOT / ".tools" / "bin" / "amtool"
 FLUENT_BIT_CONF = PLATFORM_CHART / "files" / "logging" / "fluent-bit" / "fluent-bit.conf"
 UNITS = {"k": 1024, "m": 1024 ** 2, "g": 1024 ** 3, "Ki": 1024, "Mi": 1024 ** 2, "Gi": 1024 ** 3}
 

@@ -166,7 +166,7 @@ def test_the_namespaces_the_charts_use_are_created(app_default, platform_default
 
 def test_amtool_accepts_the_cluster_alertmanager_configuration(kube_prometheus_stack_values, tmp_path):
     """The adapted configuration loads in Alertmanager, with the committed templates it names."""
-    amtool = ROOT / ".tools" / "debian" / "usr" / "bin" / "amtool"
+    amtool = ROOT / ".tools" / "bin" / "amtool"
     config = dict(kube_prometheus_stack_values["alertmanager"]["config"])
     # In the cluster the templates are mounted from the platform chart's ConfigMap; here, read the originals.
     config["templates"] = [str(ROOT / "monitoring" / "alertmanager" / "templates" / "*.tmpl")]

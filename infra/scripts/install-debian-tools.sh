@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Unpacks pinned Debian packages into .tools/debian (no system install, no services started):
-# Prometheus, promtool, Alertmanager, and wrk with the LuaJIT library it links against.
+# Prometheus, promtool, and wrk with the LuaJIT library it links against.
 # Prometheus's web UI (Debian ships the classic one) links its JavaScript and fonts from the libjs-*
 # packages through relative symlinks (static/jquery -> ../../../javascript/jquery): unpacking those
 # packages into the same tree is what makes the UI's pages and scripts load.
@@ -10,7 +10,6 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 dest="$root/.tools/debian"
 packages=(
   "prometheus=2.42.0+ds-5+deb12u1"
-  "prometheus-alertmanager=0.25.0-1+b4"
   "wrk=4.1.0-3+b2"
   "libluajit-5.1-2=2.1.0~beta3+git20220320+dfsg-4.1+deb12u1"
   "libluajit-5.1-common=2.1.0~beta3+git20220320+dfsg-4.1+deb12u1"
@@ -31,20 +30,7 @@ missing=()
 for p in "${packages[@]}"; do
   [ -f "$dest/.stamps/$p" ] || missing+=("$p")
 done
-link_alertmanager_assets() {
-  # Debian's Alertmanager is built to read its default templates and UI from this fixed path; point it
-  # at the unpacked package when nothing is installed there (needs root, as on our build machines).
-  local assets="/usr/share/prometheus/alertmanager"
-  if [ ! -e "$assets/default.tmpl" ] && [ -d "$dest/usr/share/prometheus/alertmanager" ]; then
-    if mkdir -p /usr/share/prometheus 2>/dev/null && ln -sfn "$dest/usr/share/prometheus/alertmanager" "$assets" 2>/dev/null; then
-      echo "linked $assets -> $dest/usr/share/prometheus/alertmanager"
-    else
-      echo "warning: cannot link $assets (not root?); Alertmanager will not start" >&2
-    fi
-  fi
-}
 if [ ${#missing[@]} -eq 0 ]; then
-  link_alertmanager_assets
   exit 0
 fi
 cd "$dest/.debs"
@@ -59,5 +45,4 @@ for p in "${missing[@]}"; do
   dpkg -x "$deb" "$dest"
   touch "$dest/.stamps/$p"
 done
-link_alertmanager_assets
 echo "Debian tools in $dest/usr/bin: $(ls "$dest/usr/bin" | tr '\n' ' ')"

@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A real Alertmanager (Debian's package) with the repository's configuration, its SMTP server and
+ * A real Alertmanager (0.31.1 with its web UI, built by {@code make tools}) with the repository's configuration, its SMTP server and
  * chat webhook pointed at the given local ones, and notifications sped up for tests.
  */
 public final class AlertmanagerServer {
+
+    public static final String BINARY = "bin/alertmanager";
+    public static final String AMTOOL = "bin/amtool";
 
     private final int port;
     private final ManagedProcess process;
@@ -23,7 +26,7 @@ public final class AlertmanagerServer {
     }
 
     public static AlertmanagerServer start(int port, Path repositoryConfig, int smtpPort, int webhookPort, Path workDir, Path log) {
-        Path binary = Tools.require("debian/usr/bin/prometheus-alertmanager");
+        Path binary = Tools.require(BINARY);
         Path config = workDir.resolve("alertmanager.yml");
         try {
             Files.createDirectories(workDir);
@@ -45,6 +48,10 @@ public final class AlertmanagerServer {
 
     public String address() {
         return "127.0.0.1:" + port;
+    }
+
+    public String url() {
+        return "http://" + address();
     }
 
     public void stop() {

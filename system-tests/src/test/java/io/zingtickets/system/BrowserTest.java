@@ -28,9 +28,13 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import com.sun.net.httpserver.HttpServer;
+
+import io.zingtickets.infra.AlertmanagerServer;
 import io.zingtickets.infra.FreePorts;
 import io.zingtickets.infra.PrometheusServer;
 import io.zingtickets.infra.Tools;
+import io.zingtickets.infra.alerts.AlertWebhookRecorder;
 
 /**
  * The web pages `make run` prints, opened in a real headless Chromium (Debian's, unpacked by
@@ -47,6 +51,8 @@ class BrowserTest {
 
     static RunningSystem system;
     static PrometheusServer prometheus;
+    static HttpServer webhook;
+    static AlertmanagerServer alertmanager;
     static WebDriver browser;
 
     @BeforeAll
@@ -60,11 +66,15 @@ class BrowserTest {
         try (Stream<Path> files = Files.list(repository.resolve("monitoring/rules"))) {
             rules = files.filter(f -> f.toString().endsWith(".rules.yml")).sorted().toList();
         }
+        int webhookPort = FreePorts.next();
+        webhook = AlertWebhookRecorder.start(webhookPort, dir.resolve("webhook.jsonl"));
+        alertmanager = AlertmanagerServer.start(FreePorts.next(), repository.resolve("monitoring/alertmanager/alertmanager.yml"),
+                system.smtp.smtpPort(), webhookPort, dir.resolve("alertmanager"), dir.resolve("alertmanager.log"));
         prometheus = PrometheusServer.start(FreePorts.next(), Map.of(
                 "booking-service", "127.0.0.1:" + system.managementPorts.get("booking-service"),
                 "payment-service", "127.0.0.1:" + system.managementPorts.get("payment-service"),
                 "email-service", "127.0.0.1:" + system.managementPorts.get("email-service")),
-                rules, "127.0.0.1:1", dir.resolve("prometheus"), dir.resolve("prometheus.log"));
+                rules, alertmanager.address(), dir.resolve("prometheus"), dir.resolve("prometheus.log"));
         ChromeOptions options = new ChromeOptions().setBinary(chromium.toFile());
         // Without the background-networking flags Chromium keeps calling Google's hosts, which a closed
         // network refuses; --no-sandbox because tests may run as root.
@@ -91,6 +101,12 @@ class BrowserTest {
         }
         if (prometheus != null) {
             prometheus.stop();
+        }
+        if (alertmanager != null) {
+            alertmanager.stop();
+        }
+        if (webhook != null) {
+            webhook.stop(0);
         }
     }
 
@@ -119,6 +135,27 @@ class BrowserTest {
         open(prometheus.url() + "/alerts");
         awaitText(text -> alerts.stream().allMatch(text::contains));
         screenshot("prometheus-alerts");
+    }
+
+    @Test
+    void alertmanagerUiListsAFiringAlertAndShowsItsReceivers() throws IOException {
+        // A firing alert as Prometheus posts it (the rules do not fire in a healthy system within a test).
+        String alert = """
+                [{"labels": {"alertname": "ServiceDown", "severity": "critical", "service": "booking-service"},
+                  "annotations": {"summary": "booking-service is down"}}]""";
+        io.restassured.RestAssured.given().contentType("application/json").body(alert)
+                .post(alertmanager.url() + "/api/v2/alerts").then().statusCode(200);
+        open(alertmanager.url() + "/");
+        // The alert list shows the alert under the receiver the route picked (pages go to on-call), with its labels.
+        awaitText(text -> count(text, "(?m)^on-call$") == 1 && text.contains("alertname=\"ServiceDown\"")
+                && text.contains("service=\"booking-service\"") && text.contains("severity=\"critical\"")
+                && text.contains("1 alert"));
+        screenshot("alertmanager-alerts");
+        open(alertmanager.url() + "/#/status");
+        // The status page shows the configuration Alertmanager loaded: both receivers and the route.
+        awaitText(text -> text.contains("name: on-call") && text.contains("name: team-chat")
+                && text.contains("Version") && text.contains("0.31.1"));
+        screenshot("alertmanager-status");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.zingtickets.infra.AlertmanagerServer;
 import io.zingtickets.infra.KafkaBroker;
 import io.zingtickets.infra.LogShipper;
 import io.zingtickets.infra.OpenSearchNode;
@@ -86,11 +87,10 @@ public final class InfrastructureComponents {
     }
 
     static Component alertmanager() {
-        Path binary = Tools.directory().resolve("debian/usr/bin/prometheus-alertmanager");
+        Path binary = Tools.directory().resolve(AlertmanagerServer.BINARY);
         return new SimpleComponent("alertmanager", ALERTMANAGER, List.of(
-                // Debian's Alertmanager is built without its (Elm) web UI: its port serves only the API.
-                "Alertmanager (API only, no web UI in this build): firing alerts on Prometheus's /alerts page, or "
-                        + ".tools/debian/usr/bin/amtool alert query --alertmanager.url=http://localhost:" + ALERTMANAGER),
+                "Alertmanager: http://localhost:" + ALERTMANAGER + "/ (alerts, silences, status with the receivers), or "
+                        + ".tools/" + AlertmanagerServer.AMTOOL + " alert query --alertmanager.url=http://localhost:" + ALERTMANAGER),
                 layout -> {
                     ManagedProcess process = ManagedProcess.start("alertmanager", List.of(binary.toString(),
                             "--config.file=" + layout.root().resolve("monitoring/alertmanager/alertmanager.yml"),
