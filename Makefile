@@ -207,15 +207,18 @@ kind-down: tools-kind ## Delete the kind cluster; idempotent
 	else echo "no kind cluster $(KIND_CLUSTER)"; fi
 
 # ---- Benchmarks (outside `make test`: they measure, they do not pass or fail the build) ----
-.PHONY: bench bench-overhead bench-e2e
+.PHONY: bench bench-overhead bench-e2e bench-hot-row
 
-bench: bench-overhead bench-e2e ## Run every benchmark
+bench: bench-overhead bench-e2e bench-hot-row ## Run every benchmark
 
 bench-overhead: tools ## booking-service with ZingMonitor vs. disabled vs. the OTel Java agent; writes bench/RESULTS.md (~25 min)
 	bench/overhead.sh
 
 bench-e2e: tools ## The whole booking pipeline open loop at fixed rates, full telemetry vs. off, gateway 50/500 ms; writes bench/E2E.md (~25 min; BENCH_QUICK=1: a few minutes, harness check)
 	bench/e2e.sh
+
+bench-hot-row: tools ## Seat reservations/s on one event row vs. spread over many (real PostgreSQL), and a sell-out that must not oversell; writes bench/HOT-ROW.md (~1 min)
+	bench/hot-row.sh
 
 # ---- Game day (issue 17): real faults under load, invariants checked, alerts seen; writes docs/game-day.md ----
 .PHONY: game-day

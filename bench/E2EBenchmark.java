@@ -69,6 +69,8 @@ import io.zingtickets.infra.SmtpServer;
 public final class E2EBenchmark {
 
     private static final Deque<Runnable> CLEANUP = new ArrayDeque<>();
+    /** Clock ticks per second of /proc/PID/stat's utime and stime (USER_HZ, 100 on Linux). */
+    private static final long TICKS_PER_SECOND = 100;
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     private static final long FIRST_EVENT_ID = 10_000;
 
@@ -91,23 +93,23 @@ public final class E2EBenchmark {
             List<String> serviceJvmOptions, String note, String command) {
 
         static Settings fromEnvironment(Path root) {
-            boolean quick = env("BENCH_QUICK", "0").equals("1");
+            boolean quick = BenchSupport.env("BENCH_QUICK", "0").equals("1");
             return new Settings(root, root.resolve(".run/bench-e2e"),
-                    Path.of(env("BENCH_OUTPUT", root.resolve("bench/E2E.md").toString())).toAbsolutePath(), quick,
-                    ints(env("BENCH_RATES", quick ? "100,400" : "100,200,500,800")),
-                    Integer.parseInt(env("BENCH_STEP_SECONDS", quick ? "8" : "20")),
-                    Integer.parseInt(env("BENCH_SATURATION_RATE", quick ? "1200" : "1500")),
-                    Integer.parseInt(env("BENCH_HOT_RATE", "200")),
-                    ints(env("BENCH_GATEWAY_LATENCIES_MS", quick ? "50" : "50,500")),
-                    List.of(env("BENCH_TELEMETRY", "full,off").split(",")),
-                    Integer.parseInt(env("BENCH_SUSTAINED_SECONDS", quick ? "15" : "300")),
-                    Integer.parseInt(env("BENCH_SUSTAINED_RATE", "500")),
-                    Integer.parseInt(env("BENCH_DRAIN_SECONDS", "20")),
-                    Integer.parseInt(env("BENCH_WARMUP_SECONDS", quick ? "10" : "15")),
-                    Integer.parseInt(env("BENCH_CLIENT_KEYS", "200")), Integer.parseInt(env("BENCH_EVENTS", "200")),
-                    Integer.parseInt(env("BENCH_ADMISSION_BOUND", "2000")),
-                    List.of(env("BENCH_SERVICE_JVM_OPTIONS", "-Xms64m -Xmx256m").trim().split("\\s+")),
-                    env("BENCH_NOTE", ""), env("BENCH_COMMAND", "make bench-e2e"));
+                    Path.of(BenchSupport.env("BENCH_OUTPUT", root.resolve("bench/E2E.md").toString())).toAbsolutePath(), quick,
+                    ints(BenchSupport.env("BENCH_RATES", quick ? "100,400" : "100,200,500,800")),
+                    Integer.parseInt(BenchSupport.env("BENCH_STEP_SECONDS", quick ? "8" : "20")),
+                    Integer.parseInt(BenchSupport.env("BENCH_SATURATION_RATE", quick ? "1200" : "1500")),
+                    Integer.parseInt(BenchSupport.env("BENCH_HOT_RATE", "200")),
+                    ints(BenchSupport.env("BENCH_GATEWAY_LATENCIES_MS", quick ? "50" : "50,500")),
+                    List.of(BenchSupport.env("BENCH_TELEMETRY", "full,off").split(",")),
+                    Integer.parseInt(BenchSupport.env("BENCH_SUSTAINED_SECONDS", quick ? "15" : "300")),
+                    Integer.parseInt(BenchSupport.env("BENCH_SUSTAINED_RATE", "500")),
+                    Integer.parseInt(BenchSupport.env("BENCH_DRAIN_SECONDS", "20")),
+                    Integer.parseInt(BenchSupport.env("BENCH_WARMUP_SECONDS", quick ? "10" : "15")),
+                    Integer.parseInt(BenchSupport.env("BENCH_CLIENT_KEYS", "200")), Integer.parseInt(BenchSupport.env("BENCH_EVENTS", "200")),
+                    Integer.parseInt(BenchSupport.env("BENCH_ADMISSION_BOUND", "2000")),
+                    List.of(BenchSupport.env("BENCH_SERVICE_JVM_OPTIONS", "-Xms64m -Xmx256m").trim().split("\\s+")),
+                    BenchSupport.env("BENCH_NOTE", ""), BenchSupport.env("BENCH_COMMAND", "make bench-e2e"));
         }
 
         private static List<Integer> ints(String csv) {
@@ -140,7 +142,8 @@ public final class E2EBenchmark {
     record Step(String telemetry, int gatewayMs, String load, int offeredRate, double seconds, long sent, long accepted,
             long refused503, long rateLimited429, long otherStatus, long clientErrors, long settledInWindow,
             long emailedInWindow, long settledTotal, long emailedTotal, long confirmedTotal, long[] confirmMicros,
-            long[] emailMicros, long[] httpMicros, long pendingMax, long oldestPendingMillisMax, Map<String, double[]> cpuCoresAndRssMiB) {
+            long[] emailMicros, long[] httpMicros, long pendingMax, long oldestPendingMillisMax, Map<String, double[]> cpuCoresAndRssMiB,
+            Map<String, Long> transactions, Map<String, Double> cpuSecondsUntilDrained, boolean drained) {
 
         double rate(long count) {
             return count / seconds;
@@ -187,7 +190,7 @@ public final class E2EBenchmark {
             Stack stack = start(telemetry);
             try {
                 createEvents(stack);
-                log("warm-up: %d s at 100/s", settings.warmupSeconds());
+                BenchSupport.log("warm-up: %d s at 100/s", settings.warmupSeconds());
                 step(stack, telemetry, settings.gatewayLatencies().get(0), "warm-up", 100, settings.warmupSeconds(), false);
                 steps.removeLast();
                 for (int gateway : settings.gatewayLatencies()) {
@@ -210,16 +213,16 @@ public final class E2EBenchmark {
             }
         }
         Files.writeString(settings.output(), report());
-        log("wrote %s (%s)", settings.output(), minutes(Duration.between(begin, Instant.now())));
+        BenchSupport.log("wrote %s (%s)", settings.output(), minutes(Duration.between(begin, Instant.now())));
     }
 
     // ---------------------------------------------------------------- the stack
 
     private Stack start(Telemetry telemetry) throws IOException {
         Path dir = settings.work().resolve(telemetry.name());
-        deleteRecursively(dir);
+        BenchSupport.deleteRecursively(dir);
         Files.createDirectories(dir.resolve("logs"));
-        log("[%s] starting Kafka, PostgreSQL, SMTP%s on free ports (logs: %s)", telemetry.name(),
+        BenchSupport.log("[%s] starting Kafka, PostgreSQL, SMTP%s on free ports (logs: %s)", telemetry.name(),
                 telemetry.full() ? ", Jaeger, Prometheus" : "", settings.root().relativize(dir.resolve("logs")));
         Map<String, ManagedProcess> processes = new LinkedHashMap<>();
         KafkaBroker kafka = KafkaBroker.start(FreePorts.next(), FreePorts.next(), dir.resolve("kafka"), dir.resolve("logs/kafka.log"));
@@ -267,7 +270,7 @@ public final class E2EBenchmark {
             config.putAll(OperatorCredential.serviceConfig());
             Path jar = settings.root().resolve("services").resolve(service).resolve("target")
                     .resolve(telemetry.buildDirectory()).resolve("quarkus-run.jar");
-            log("[%s] starting %s (%s)", telemetry.name(), service, settings.root().relativize(jar));
+            BenchSupport.log("[%s] starting %s (%s)", telemetry.name(), service, settings.root().relativize(jar));
             ManagedProcess process = ServiceProcess.start(jar, service, management.get(service), settings.serviceJvmOptions(),
                     config, dir.resolve(service), dir.resolve("logs/" + service + ".log"));
             CLEANUP.push(() -> process.stop(Duration.ofSeconds(20)));
@@ -307,7 +310,7 @@ public final class E2EBenchmark {
         if (response.statusCode() != 200) {
             throw new IllegalStateException("PUT /admin/gateway answered " + response.statusCode() + ": " + response.body());
         }
-        log("gateway: latency %d ms, jitter 20 ms, failure rate 0.02", latencyMs);
+        BenchSupport.log("gateway: latency %d ms, jitter 20 ms, failure rate 0.02", latencyMs);
     }
 
     private static Connection booking(Stack stack) throws SQLException {
@@ -323,7 +326,7 @@ public final class E2EBenchmark {
     private void step(Stack stack, Telemetry telemetry, int gatewayMs, String load, int rate, int seconds, boolean hot)
             throws Exception {
         awaitNoPending(stack);
-        log("[%s] gateway %d ms, %s: %d/s for %d s", telemetry.name(), gatewayMs, load, rate, seconds);
+        BenchSupport.log("[%s] gateway %d ms, %s: %d/s for %d s", telemetry.name(), gatewayMs, load, rate, seconds);
         int total = rate * seconds;
         long periodNanos = 1_000_000_000L / rate;
         long[] httpMicros = new long[total];
@@ -335,6 +338,7 @@ public final class E2EBenchmark {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(5)).build();
         Map<String, long[]> cpuBefore = cpuTicks(stack);
+        Map<String, Long> transactionsBefore = transactions(stack);
         Map<String, Long> rssMax = new ConcurrentHashMap<>();
         AtomicInteger samples = new AtomicInteger();
         var sampler = Executors.newSingleThreadScheduledExecutor();
@@ -411,15 +415,19 @@ public final class E2EBenchmark {
                 }
                 TimeUnit.MILLISECONDS.sleep(500);
             }
+            // From the step's start until its bookings were settled and emailed (or the drain gave up): the
+            // whole work of the step's bookings, however far behind the pipeline ran.
+            Map<String, long[]> cpuDrained = cpuTicks(stack);
+            Map<String, Long> transactionsDrained = transactions(stack);
+            boolean drained = outcomes.settledTotal() >= intendedMicrosById.size() && outcomes.emailedTotal() >= outcomes.settledTotal();
             sampler.shutdownNow();
             // The sampler uses this connection: let its last sample finish before the connection closes.
             sampler.awaitTermination(5, TimeUnit.SECONDS);
             long accepted = count(status, s -> s == 201);
             Map<String, double[]> cpuRss = new LinkedHashMap<>();
-            long ticksPerSecond = 100;
             cpuBefore.forEach((name, before) -> {
                 long[] after = cpuAfter.getOrDefault(name, before);
-                cpuRss.put(name, new double[] {(after[0] - before[0]) / (double) ticksPerSecond / measuredSeconds,
+                cpuRss.put(name, new double[] {(after[0] - before[0]) / (double) TICKS_PER_SECOND / measuredSeconds,
                         rssMax.getOrDefault(name, 0L) / 1024.0});
             });
             Step step = new Step(telemetry.name(), gatewayMs, load, rate, measuredSeconds, total, accepted,
@@ -427,9 +435,14 @@ public final class E2EBenchmark {
                     count(status, s -> s > 0 && s != 201 && s != 503 && s != 429), count(status, s -> s <= 0),
                     outcomes.settledInWindow(), outcomes.emailedInWindow(), outcomes.settledTotal(), outcomes.emailedTotal(),
                     outcomes.confirmedTotal(), outcomes.confirmMicros(), outcomes.emailMicros(), sorted(httpMicros, status),
-                    pendingMax.get(), oldestPendingMax.get(), cpuRss);
+                    pendingMax.get(), oldestPendingMax.get(), cpuRss, transactionsDrained.entrySet().stream().collect(Collectors.toMap(
+                            Map.Entry::getKey, e -> e.getValue() - transactionsBefore.getOrDefault(e.getKey(), e.getValue()),
+                            (a, b) -> a, LinkedHashMap::new)),
+                    cpuBefore.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                            e -> (cpuDrained.getOrDefault(e.getKey(), e.getValue())[0] - e.getValue()[0]) / (double) TICKS_PER_SECOND,
+                            (a, b) -> a, LinkedHashMap::new)), drained);
             steps.add(step);
-            log("  sent %d, accepted %.0f/s, 503 %.0f/s, settled %.0f/s, emailed %.0f/s; confirm p99 %s, email p99 %s; pending max %d, oldest %s",
+            BenchSupport.log("  sent %d, accepted %.0f/s, 503 %.0f/s, settled %.0f/s, emailed %.0f/s; confirm p99 %s, email p99 %s; pending max %d, oldest %s",
                     total, step.rate(accepted), step.rate(step.refused503()), step.rate(step.settledInWindow()),
                     step.rate(step.emailedInWindow()), millis(percentile(step.confirmMicros(), 0.99)),
                     millis(percentile(step.emailMicros(), 0.99)), step.pendingMax(), millis(step.oldestPendingMillisMax() * 1000));
@@ -459,7 +472,7 @@ public final class E2EBenchmark {
                 }
                 TimeUnit.MILLISECONDS.sleep(500);
             } while (System.nanoTime() < deadline);
-            log("  %d bookings still PENDING from earlier steps after %d s; starting anyway", pending, settings.drainSeconds());
+            BenchSupport.log("  %d bookings still PENDING from earlier steps after %d s; starting anyway", pending, settings.drainSeconds());
         }
     }
 
@@ -519,6 +532,24 @@ public final class E2EBenchmark {
     }
 
     // ---------------------------------------------------------------- processes: CPU, RSS, profiles
+
+    /**
+     * Transactions committed or rolled back so far in each service's database (pg_stat_database; backends
+     * report at most once a second, so a step's difference is right to about a second's worth).
+     */
+    private static Map<String, Long> transactions(Stack stack) {
+        Map<String, Long> result = new LinkedHashMap<>();
+        try (Connection db = booking(stack); Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(
+                "SELECT datname, xact_commit + xact_rollback FROM pg_stat_database WHERE datname IN ('booking', 'payment', 'email') "
+                        + "ORDER BY datname")) {
+            while (rows.next()) {
+                result.put(rows.getString(1), rows.getLong(2));
+            }
+        } catch (SQLException e) {
+            System.err.println("pg_stat_database: " + e);
+        }
+        return result;
+    }
 
     /** utime+stime (clock ticks) of each process and all its descendants (PostgreSQL forks a backend per connection). */
     private static Map<String, long[]> cpuTicks(Stack stack) {
@@ -613,11 +644,14 @@ public final class E2EBenchmark {
 
     /**
      * As bench/jfr-compare.py: CPU samples (jdk.ExecutionSample) attributed to the first frame outside the
-     * JDK, by package (three segments), plus the threads that take the samples.
+     * JDK, by package (three segments), plus the threads that take the samples, the hottest methods (the
+     * sampled frame) and the project methods under which the samples fall.
      */
     private static String summarize(Path recording) throws IOException {
         Map<String, Integer> byPackage = new HashMap<>();
         Map<String, Integer> byThread = new HashMap<>();
+        Map<String, Integer> bySelf = new HashMap<>();
+        Map<String, Integer> byOurs = new HashMap<>();
         int total = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
             if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
@@ -633,11 +667,24 @@ public final class E2EBenchmark {
                 }
             }
             byPackage.merge(owner, 1, Integer::sum);
+            List<RecordedFrame> frames = event.getStackTrace().getFrames();
+            bySelf.merge(frames.isEmpty() ? "?" : method(frames.get(0)), 1, Integer::sum);
+            byOurs.merge(frames.stream().filter(f -> f.getMethod().getType().getName().startsWith("io.zingtickets.")
+                    || f.getMethod().getType().getName().startsWith("io.zingmonitor.")).findFirst()
+                    .map(E2EBenchmark::method).orElse("(none)"), 1, Integer::sum);
             String thread = Optional.ofNullable(event.getThread("sampledThread")).map(t -> t.getJavaName()).orElse("?")
                     .replaceAll("[-#]?\\d+$", "").replaceAll("-\\d+-", "-N-");
             byThread.merge(thread, 1, Integer::sum);
         }
-        return total + " samples; by package: " + top(byPackage, total, 8) + "; by thread: " + top(byThread, total, 5);
+        return total + " samples; by package: " + top(byPackage, total, 8) + "; by thread: " + top(byThread, total, 5)
+                + "; hot methods (the sampled frame itself): " + top(bySelf, total, 8)
+                + "; under our code (the nearest io.zingtickets or io.zingmonitor frame): " + top(byOurs, total, 8);
+    }
+
+    /** Class simple name and method: short enough for a report line, specific enough to find the code. */
+    private static String method(RecordedFrame frame) {
+        String type = frame.getMethod().getType().getName();
+        return type.substring(type.lastIndexOf('.') + 1) + "." + frame.getMethod().getName();
     }
 
     private static String top(Map<String, Integer> counts, int total, int limit) {
@@ -711,12 +758,16 @@ public final class E2EBenchmark {
             }
             out.append("\n");
         }
+        out.append("\n").append(perBooking(names));
         out.append("\n## Where the time goes\n\n").append(timeSplit());
         if (!profiles.isEmpty()) {
             out.append("\nJFR CPU profiles (`settings=profile`, started with `jcmd` for the sustained step only, so no other row pays for them); "
-                    + "samples attributed to the first frame outside the JDK, by package, as bench/jfr-compare.py does:\n\n");
+                    + "samples attributed to the first frame outside the JDK, by package, as bench/jfr-compare.py does, then to the "
+                    + "sampled method itself, and to the nearest frame of the project's own code:\n\n");
             profiles.forEach((service, summary) -> out.append("- **").append(service).append("**: ").append(summary).append("\n"));
         }
+        out.append("\nWhat each process spends per booking, and what the profiles showed and changed: "
+                + "[PIPELINE-PROFILE.md](PIPELINE-PROFILE.md); the seat reservation on one hot event row: [HOT-ROW.md](HOT-ROW.md).\n");
         out.append("\nLogs of the last run: `.run/bench-e2e/<telemetry>/logs/`.\n");
         return out.toString();
     }
@@ -809,6 +860,45 @@ public final class E2EBenchmark {
                     });
         }
         return out.append("\nratio = CPU per settled booking with full telemetry / with telemetry off (all processes of the stack).\n\n").toString();
+    }
+
+    /**
+     * What one booking costs each process, which stays comparable when the machine's other load changes
+     * the rates: CPU time from the step's start until its bookings were settled and emailed, divided by
+     * the bookings settled, and database transactions per booking.
+     */
+    private String perBooking(List<String> names) {
+        List<String> databases = steps.stream().flatMap(s -> s.transactions().keySet().stream()).distinct().toList();
+        StringBuilder out = new StringBuilder("## CPU ms and database transactions per booking, per process\n\n"
+                + "CPU time of each process from the step's start until every booking of the step was settled and emailed "
+                + "(the whole work of those bookings, however far behind the pipeline ran), divided by the bookings settled; "
+                + "transactions committed or rolled back in each service's database over the same time per settled booking "
+                + "(pg_stat_database, reported by backends about once a second; the harness's few queries included). Both "
+                + "include what runs anyway (timers, scrapes, the backlog count twice a second), a small share at these rates. "
+                + "Rows marked * did not drain within " + settings.drainSeconds() + " s (the work of bookings still in flight is "
+                + "counted, not their number, so those rows read high).\n\n"
+                + "| telemetry | gateway | load | offered/s | bookings settled | total | " + String.join(" | ", names)
+                + (databases.isEmpty() ? "" : " | " + databases.stream().map(d -> "tx/booking " + d).collect(Collectors.joining(" | ")))
+                + " |\n|---|---|---|--:|--:|--:|" + "--:|".repeat(names.size() + databases.size()) + "\n");
+        for (Step s : steps) {
+            if (s.settledTotal() == 0) {
+                continue;
+            }
+            double settled = s.settledTotal();
+            double total = s.cpuSecondsUntilDrained().values().stream().mapToDouble(Double::doubleValue).sum();
+            out.append(String.format(Locale.ROOT, "| %s | %d ms | %s | %d | %d%s | %.2f |", s.telemetry(), s.gatewayMs(), s.load(),
+                    s.offeredRate(), s.settledTotal(), s.drained() ? "" : " *", 1000 * total / settled));
+            for (String name : names) {
+                Double cpu = s.cpuSecondsUntilDrained().get(name);
+                out.append(cpu == null ? " – |" : String.format(Locale.ROOT, " %.2f |", 1000 * cpu / settled));
+            }
+            for (String database : databases) {
+                Long count = s.transactions().get(database);
+                out.append(count == null ? " – |" : String.format(Locale.ROOT, " %.1f |", count / settled));
+            }
+            out.append("\n");
+        }
+        return out.toString();
     }
 
     /** Medians of the two stages: booking→confirmation, and confirmation→email (the difference of the two p50s). */
@@ -904,25 +994,5 @@ public final class E2EBenchmark {
 
     private static String minutes(Duration duration) {
         return duration.toMinutes() + " min " + duration.toSecondsPart() + " s";
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
-
-    private static void log(String format, Object... args) {
-        System.out.printf("%s  %s%n", Instant.now().truncatedTo(ChronoUnit.SECONDS), String.format(Locale.ROOT, format, args));
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

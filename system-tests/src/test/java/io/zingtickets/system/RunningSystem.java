@@ -110,8 +110,15 @@ final class RunningSystem implements AutoCloseable {
 
     /** Starts a killed service again with the same command line and ports, and waits until it is ready. */
     void restart(String service) {
+        restart(service, Map.of());
+    }
+
+    /** As {@link #restart(String)}, with {@code overrides} on top of its configuration for this life only. */
+    void restart(String service, Map<String, String> overrides) {
+        Map<String, String> config = new HashMap<>(configs.get(service));
+        config.putAll(overrides);
         services.put(service, ServiceProcess.start(Tools.repositoryRoot(), service, managementPorts.get(service),
-                configs.get(service), dir.resolve(service), dir.resolve(service + "-" + System.nanoTime() + ".log")));
+                config, dir.resolve(service), dir.resolve(service + "-" + System.nanoTime() + ".log")));
     }
 
     void killBroker() {

@@ -15,16 +15,27 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.eclipse.microprofile.config.ConfigProvider;
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Forty buyers at once for six seats: exactly six are sold, the others hear 409, never a 500. */
+/**
+ * Forty buyers at once for six seats: exactly six are sold, the others hear 409, never a 500, and a
+ * refused buyer leaves no booking row behind.
+ */
 @QuarkusTest
 class ConcurrentBookingTest {
 
     static final long EVENT = 4; // "The Latency Quartet": 6 seats, used by no other test
     static final int BUYERS = 40;
+
+    @Inject
+    Pool database;
 
     @Test
     void parallelBuyersNeverOversell() throws Exception {
@@ -63,5 +74,9 @@ class ConcurrentBookingTest {
         assertThat(sold).as("seats sold").isEqualTo(available);
         assertThat(refused).as("buyers refused with 409").isEqualTo(BUYERS - available);
         assertThat(seatsLeft(EVENT)).isZero();
+        Row rows = database.preparedQuery("SELECT count(*) AS bookings, coalesce(sum(seats), 0) AS seats FROM bookings WHERE event_id = $1")
+                .execute(Tuple.of(EVENT)).await().indefinitely().iterator().next();
+        assertThat(rows.getLong("bookings")).as("booking rows: the refused buyers' were rolled back").isEqualTo(available);
+        assertThat(rows.getLong("seats")).as("seats in booking rows").isEqualTo(available);
     }
 }

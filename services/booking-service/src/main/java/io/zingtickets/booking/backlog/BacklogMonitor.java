@@ -32,12 +32,19 @@ public class BacklogMonitor {
     private final Pool pool;
     private final Vertx vertx;
     private final BacklogConfig config;
-    private volatile Backlog current = Backlog.EMPTY;
+    /** Every booking admitted since start: a burst between two counts is bounded too, not only what a count saw. */
+    private final java.util.concurrent.atomic.AtomicLong admitted = new java.util.concurrent.atomic.AtomicLong();
     /**
-     * Bookings admitted since the last count started: a burst between two counts is bounded too, not
-     * only what the last count saw.
+     * The count kept, with how many bookings had been admitted when it started (those it includes). Counts
+     * can overlap when the database answers slower than the timer ticks: each is kept only if it started
+     * after the one kept, so no admitted booking is taken off twice, and a late old count never replaces a
+     * newer one.
      */
-    private final java.util.concurrent.atomic.AtomicLong admittedSinceCount = new java.util.concurrent.atomic.AtomicLong();
+    private volatile Count kept = new Count(Backlog.EMPTY, 0);
+
+    private record Count(Backlog backlog, long admittedBefore) {
+    }
+
     private volatile boolean lastCountFailed;
     private long timerId = -1;
 
@@ -45,13 +52,13 @@ public class BacklogMonitor {
         this.pool = pool;
         this.vertx = vertx;
         this.config = config;
-        Gauge.builder("zingtickets.bookings.pending", this, m -> m.current.pendingBookings())
+        Gauge.builder("zingtickets.bookings.pending", this, m -> m.kept.backlog().pendingBookings())
                 .description("Bookings waiting for their payment outcome").register(registry);
-        Gauge.builder("zingtickets.bookings.pending.oldest.age", this, m -> m.current.oldestPendingAgeSeconds())
+        Gauge.builder("zingtickets.bookings.pending.oldest.age", this, m -> m.kept.backlog().oldestPendingAgeSeconds())
                 .description("Age of the oldest booking waiting for its payment outcome").baseUnit("seconds").register(registry);
-        Gauge.builder("zingtickets.outbox.pending", this, m -> m.current.outboxRows())
+        Gauge.builder("zingtickets.outbox.pending", this, m -> m.kept.backlog().outboxRows())
                 .description("Events written but not yet acknowledged by Kafka").register(registry);
-        Gauge.builder("zingtickets.outbox.oldest.age", this, m -> m.current.oldestOutboxAgeSeconds())
+        Gauge.builder("zingtickets.outbox.oldest.age", this, m -> m.kept.backlog().oldestOutboxAgeSeconds())
                 .description("Age of the oldest event not yet acknowledged by Kafka").baseUnit("seconds").register(registry);
     }
 
@@ -67,29 +74,29 @@ public class BacklogMonitor {
     }
 
     public Backlog current() {
-        return current;
+        return kept.backlog();
     }
 
-    /** Counts now; the count is kept for the gauges and admission control. */
     /** Pending bookings as last counted, plus those admitted since that count started. */
     public long pendingIncludingAdmitted() {
-        return current.pendingBookings() + admittedSinceCount.get();
+        Count count = kept;
+        return count.backlog().pendingBookings() + admitted.get() - count.admittedBefore();
     }
 
     /** Admission control admitted a booking: it counts as pending until the next count sees it. */
     public void admitted() {
-        admittedSinceCount.incrementAndGet();
+        admitted.incrementAndGet();
     }
 
+    /** Counts now; the count is kept for the gauges and admission control. */
     public Uni<Backlog> refresh() {
         // Bookings admitted before the count starts are in it (or settled); later ones stay added on top.
-        long admittedBefore = admittedSinceCount.get();
+        long admittedBefore = admitted.get();
         Uni<Backlog> counted = pool.query(COUNT).execute().map(rows -> {
             Row row = rows.iterator().next();
             Backlog backlog = new Backlog(row.getLong("pending_bookings"), row.getDouble("pending_age"), row.getLong("outbox_rows"),
                     row.getDouble("outbox_age"));
-            current = backlog;
-            admittedSinceCount.addAndGet(-admittedBefore);
+            keep(new Count(backlog, admittedBefore));
             lastCountFailed = false;
             return backlog;
         }).memoize().indefinitely();
@@ -103,5 +110,11 @@ public class BacklogMonitor {
             lastCountFailed = true;
         });
         return counted;
+    }
+
+    private synchronized void keep(Count count) {
+        if (count.admittedBefore() >= kept.admittedBefore()) {
+            kept = count;
+        }
     }
 }
