@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.zingmonitor.Observed;
+import io.zingmonitor.ProblemException;
 import io.zingmonitor.TelemetryAttribute;
-import io.zingmonitor.runtime.problem.ProblemException;
 
 /** Stock per SKU, in memory: the telemetry is the interesting part. */
 @ApplicationScoped

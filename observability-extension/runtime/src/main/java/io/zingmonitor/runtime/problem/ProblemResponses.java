@@ -6,6 +6,7 @@ import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
+import io.zingmonitor.ProblemDetail;
 import io.zingmonitor.runtime.http.RequestAttributes;
 
 /**

@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
+import io.zingmonitor.ProblemDetail;
 import io.zingmonitor.runtime.http.RequestAttributes;
 
 /**
