@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkus.test.QuarkusUnitTest;
-import io.zingmonitor.runtime.http.ClientIdentity;
+import io.zingmonitor.runtime.context.ClientIdentity;
 import io.zingmonitor.runtime.http.RequestLog;
 
 /**

@@ -8,6 +8,7 @@ import org.jboss.logging.MDC;
 
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import io.zingmonitor.runtime.context.ClientIdentity;
 import io.zingmonitor.runtime.ratelimit.RateLimiter;
 
 /**

@@ -9,6 +9,9 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.vertx.ext.web.RoutingContext;
 
+import io.zingmonitor.runtime.context.ClientIdentity;
+import io.zingmonitor.runtime.context.RequestAttributes;
+
 /**
  * One structured line per HTTP request: method, route template, status, duration, trace and client.
  * Errors and slow requests are always logged; fast successes within a per-second budget, then a

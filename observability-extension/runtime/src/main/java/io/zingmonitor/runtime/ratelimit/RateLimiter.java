@@ -19,7 +19,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import io.zingmonitor.runtime.config.ZingMonitorRuntimeConfig;
-import io.zingmonitor.runtime.http.ClientIdentity;
+import io.zingmonitor.runtime.context.ClientIdentity;
 import io.zingmonitor.runtime.problem.ProblemResponses;
 import io.zingmonitor.runtime.problem.ProblemTypes;
 
