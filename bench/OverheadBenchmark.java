@@ -238,7 +238,8 @@ public final class OverheadBenchmark {
         config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         // One load generator is one client: the per-client limiter would answer most requests with 429.
-        config.put("zingmonitor.rate-limit.enabled", "false");
+        // Every path excluded (run time); the limiter itself is a build-time switch, on in the built service.
+        config.put("zingmonitor.rate-limit.excluded-paths", "/");
         config.putAll(mode.config());
 
         List<String> command = new ArrayList<>();
@@ -865,7 +866,7 @@ public final class OverheadBenchmark {
                     + "agent's alike). `/q/metrics` is scraped every ").append(s.scrapeSeconds())
                     .append(" s during the load in every mode, as Prometheus would. The service logs its ECS JSON lines to "
                             + "stdout only, as in the cluster, and the harness writes them to a file.\n");
-            md.append("- **Rate limiter** off (`zingmonitor.rate-limit.enabled=false`, a run-time setting): wrk is a single "
+            md.append("- **Rate limiter** off (every path in `zingmonitor.rate-limit.excluded-paths`, a run-time setting): wrk is a single "
                     + "client, which the per-client limiter would mostly answer with 429.\n");
             md.append("- **Load.** ").append(exec(Map.of("LD_LIBRARY_PATH", s.wrkLibraries().toString()), s.wrk().toString(), "-v")
                     .lines().findFirst().orElse("").replaceAll(" Copyright.*", "").trim())

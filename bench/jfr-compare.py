@@ -18,7 +18,7 @@ import subprocess
 
 INCLUSIVE = [
     "io.zingmonitor.runtime.http.RequestLog",
-    "io.zingmonitor.runtime.http.ClientIdentity",
+    "io.zingmonitor.runtime.context.ClientIdentity",
     "io.zingmonitor.runtime.http.PublicApiFilter",
     "io.zingmonitor.runtime.ratelimit",
     "io.zingmonitor.runtime.telemetry",

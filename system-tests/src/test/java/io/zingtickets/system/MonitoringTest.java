@@ -56,7 +56,7 @@ class MonitoringTest {
                 "zingtickets.gateway.latency-jitter", "0ms",
                 "zingtickets.gateway.failure-rate", "0",
                 // A low limit, so the abuse panels have rejections to show.
-                "zingmonitor.rate-limit.enabled", "true",
+                "zingmonitor.rate-limit.excluded-paths", "/q/",
                 "zingmonitor.rate-limit.requests-per-second", "20",
                 "zingmonitor.rate-limit.burst", "40",
                 // A low cap, so the cardinality guard's panel has folded tags (log-event loggers) to show.

@@ -9,8 +9,8 @@ import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.LaunchModeBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
 import io.quarkus.vertx.http.deployment.FilterBuildItem;
+import io.zingmonitor.runtime.context.ClientIdentity;
 import io.zingmonitor.runtime.http.BodySizeLimit;
-import io.zingmonitor.runtime.http.ClientIdentity;
 import io.zingmonitor.runtime.http.HttpRecorder;
 import io.zingmonitor.runtime.http.PublicApiFilter;
 import io.zingmonitor.runtime.http.RequestLog;
@@ -19,7 +19,8 @@ import io.zingmonitor.runtime.ratelimit.RateLimiter;
 /**
  * The public HTTP port: one route filter ({@link PublicApiFilter}) for the request log, the body-size
  * limit and the per-client rate limit, on the main router only, so the management interface (health,
- * metrics) is never limited.
+ * metrics) is never limited. The request log and the rate limit each have a build-time switch
+ * ({@link RequestLogEnabled}, {@link RateLimitEnabled}): off, their bean is not in the application.
  */
 @BuildSteps(onlyIf = ZingMonitorEnabled.class)
 class HttpProcessor {
@@ -33,14 +34,23 @@ class HttpProcessor {
     @BuildStep
     AdditionalBeanBuildItem httpBeans() {
         return AdditionalBeanBuildItem.builder()
-                .addBeanClasses(ClientIdentity.class, RequestLog.class, BodySizeLimit.class, RateLimiter.class,
-                        PublicApiFilter.class)
+                .addBeanClasses(ClientIdentity.class, BodySizeLimit.class, PublicApiFilter.class)
                 .setUnremovable()
                 .build();
     }
 
+    @BuildStep(onlyIf = RequestLogEnabled.class)
+    AdditionalBeanBuildItem requestLog() {
+        return AdditionalBeanBuildItem.unremovableOf(RequestLog.class);
+    }
+
+    @BuildStep(onlyIf = RateLimitEnabled.class)
+    AdditionalBeanBuildItem rateLimit() {
+        return AdditionalBeanBuildItem.unremovableOf(RateLimiter.class);
+    }
+
     /** A developer sees every request; production budgets and samples successes (the mapping's defaults). */
-    @BuildStep
+    @BuildStep(onlyIf = RequestLogEnabled.class)
     void everyRequestLoggedInDevAndTest(LaunchModeBuildItem launchMode,
             BuildProducer<RunTimeConfigurationDefaultBuildItem> defaults) {
         if (launchMode.getLaunchMode().isDevOrTest()) {

@@ -18,7 +18,6 @@ import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.RunTimeConfigBuilderBuildItem;
 import io.zingmonitor.deployment.plan.TelemetryPlanBuildItem;
-import io.zingmonitor.runtime.config.ZingMonitorBuildTimeConfig;
 import io.zingmonitor.runtime.messaging.ChannelMetricsCollector;
 import io.zingmonitor.runtime.messaging.MessageLogContext;
 import io.zingmonitor.runtime.messaging.ClientIdPropagation;
@@ -29,35 +28,33 @@ import io.zingmonitor.runtime.plan.TelemetryPlan;
 
 /**
  * Per-channel message counters and processing timers for the channels of the plan, through SmallRye
- * Reactive Messaging's observation SPI (only when the service uses messaging).
+ * Reactive Messaging's observation SPI (only when the service uses messaging, and
+ * {@link MessagingMetricsEnabled}).
  */
 @BuildSteps(onlyIf = ZingMonitorEnabled.class)
 class MessagingProcessor {
 
     private static final DotName INCOMING = DotName.createSimple("org.eclipse.microprofile.reactive.messaging.Incoming");
 
-    @BuildStep
-    void channelMetricsCollector(Capabilities capabilities, ZingMonitorBuildTimeConfig config,
-            BuildProducer<AdditionalBeanBuildItem> beans) {
-        if (observesMessages(capabilities, config)) {
+    @BuildStep(onlyIf = MessagingMetricsEnabled.class)
+    void channelMetricsCollector(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans) {
+        if (capabilities.isPresent(Capability.MESSAGING)) {
             beans.produce(AdditionalBeanBuildItem.builder().addBeanClass(ChannelMetricsCollector.class)
                     .setUnremovable().build());
         }
     }
 
-    @BuildStep
-    void messageObservationEnabled(Capabilities capabilities, ZingMonitorBuildTimeConfig config,
-            BuildProducer<RunTimeConfigBuilderBuildItem> configBuilders) {
-        if (observesMessages(capabilities, config)) {
+    @BuildStep(onlyIf = MessagingMetricsEnabled.class)
+    void messageObservationEnabled(Capabilities capabilities, BuildProducer<RunTimeConfigBuilderBuildItem> configBuilders) {
+        if (capabilities.isPresent(Capability.MESSAGING)) {
             configBuilders.produce(new RunTimeConfigBuilderBuildItem(MessageObservationConfigBuilder.class));
         }
     }
 
-    @BuildStep
+    @BuildStep(onlyIf = MessagingMetricsEnabled.class)
     @Record(ExecutionTime.STATIC_INIT)
-    void observedChannels(MessagingRecorder recorder, Capabilities capabilities, ZingMonitorBuildTimeConfig config,
-            TelemetryPlanBuildItem plan) {
-        if (observesMessages(capabilities, config)) {
+    void observedChannels(MessagingRecorder recorder, Capabilities capabilities, TelemetryPlanBuildItem plan) {
+        if (capabilities.isPresent(Capability.MESSAGING)) {
             recorder.observedChannels(new TreeSet<>(
                     plan.getPlan().channels().stream().map(TelemetryPlan.Channel::name).toList()));
         }
@@ -83,9 +80,5 @@ class MessagingProcessor {
                 .whenMethod(method -> method.hasDeclaredAnnotation(INCOMING)
                         && consumers.contains(method.declaringClass().name() + "#" + method.name()))
                 .transform(context -> context.add(MessageLogContext.class)));
-    }
-
-    private static boolean observesMessages(Capabilities capabilities, ZingMonitorBuildTimeConfig config) {
-        return config.metrics().messages() && capabilities.isPresent(Capability.MESSAGING);
     }
 }

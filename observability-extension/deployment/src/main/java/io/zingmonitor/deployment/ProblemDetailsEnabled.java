@@ -1,20 +1,11 @@
 package io.zingmonitor.deployment;
 
-import java.util.function.BooleanSupplier;
-
 import io.zingmonitor.runtime.config.ZingMonitorBuildTimeConfig;
 
-/** Gates a processor on {@code zingmonitor.problem.enabled}; used beside {@link ZingMonitorEnabled}. */
-public class ProblemDetailsEnabled implements BooleanSupplier {
-
-    private final ZingMonitorBuildTimeConfig config;
+/** {@code zingmonitor.problem.enabled}. */
+public final class ProblemDetailsEnabled extends FeatureSwitch {
 
     public ProblemDetailsEnabled(ZingMonitorBuildTimeConfig config) {
-        this.config = config;
-    }
-
-    @Override
-    public boolean getAsBoolean() {
-        return config.problem().enabled();
+        super(config.problem().enabled());
     }
 }

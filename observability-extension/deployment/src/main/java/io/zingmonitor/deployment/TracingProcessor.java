@@ -86,7 +86,7 @@ class TracingProcessor {
     static final String QUARKUS_PROMETHEUS_REGISTRY_PRODUCER = "io.quarkus.micrometer.runtime.export.PrometheusMeterRegistryProducer";
 
     /** Exemplars sampled for histogram buckets only: no trace lookup for meters whose exemplars no panel reads. */
-    @BuildStep(onlyIf = PrometheusRegistryPresent.class)
+    @BuildStep(onlyIf = { PrometheusRegistryPresent.class, ExemplarsEnabled.class })
     AdditionalBeanBuildItem exemplarSafeRegistry() {
         return AdditionalBeanBuildItem.unremovableOf(BucketExemplarsPrometheusRegistry.Producer.class);
     }
@@ -95,7 +95,7 @@ class TracingProcessor {
      * Quarkus's own registry out of the application, not merely outranked: Quarkus adds every
      * registry bean to the global one, so both would record every meter, at twice the cost.
      */
-    @BuildStep(onlyIf = PrometheusRegistryPresent.class)
+    @BuildStep(onlyIf = { PrometheusRegistryPresent.class, ExemplarsEnabled.class })
     ExcludedTypeBuildItem quarkusPrometheusRegistry() {
         return new ExcludedTypeBuildItem(QUARKUS_PROMETHEUS_REGISTRY_PRODUCER);
     }

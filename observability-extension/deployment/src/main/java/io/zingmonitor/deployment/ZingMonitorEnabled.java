@@ -1,20 +1,11 @@
 package io.zingmonitor.deployment;
 
-import java.util.function.BooleanSupplier;
-
 import io.zingmonitor.runtime.config.ZingMonitorBuildTimeConfig;
 
-/** Gates every ZingMonitor build step on {@code zingmonitor.enabled}. */
-public class ZingMonitorEnabled implements BooleanSupplier {
-
-    private final ZingMonitorBuildTimeConfig config;
+/** {@code zingmonitor.enabled}: gates every ZingMonitor processor. */
+public final class ZingMonitorEnabled extends FeatureSwitch {
 
     public ZingMonitorEnabled(ZingMonitorBuildTimeConfig config) {
-        this.config = config;
-    }
-
-    @Override
-    public boolean getAsBoolean() {
-        return config.enabled();
+        super(config.enabled());
     }
 }

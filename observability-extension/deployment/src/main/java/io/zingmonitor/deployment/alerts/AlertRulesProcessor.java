@@ -10,21 +10,19 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.BuildSteps;
 import io.quarkus.deployment.builditem.GeneratedFileSystemResourceBuildItem;
+import io.zingmonitor.deployment.AlertsEnabled;
 import io.zingmonitor.deployment.ZingMonitorEnabled;
 import io.zingmonitor.deployment.plan.TelemetryPlanBuildItem;
 import io.zingmonitor.runtime.config.ZingMonitorBuildTimeConfig;
 
 /** Writes the service's Prometheus rules to {@code target/zingmonitor/prometheus-rules.yml}. */
-@BuildSteps(onlyIf = ZingMonitorEnabled.class)
+@BuildSteps(onlyIf = { ZingMonitorEnabled.class, AlertsEnabled.class })
 class AlertRulesProcessor {
 
     static final String ARTIFACT = "zingmonitor/prometheus-rules.yml";
 
     @BuildStep
     GeneratedFileSystemResourceBuildItem prometheusRules(TelemetryPlanBuildItem plan, ZingMonitorBuildTimeConfig config) {
-        if (!config.alerts().enabled()) {
-            return null;
-        }
         var rules = new AlertRuleGenerator(plan.getPlan(), config).rules();
         return new GeneratedFileSystemResourceBuildItem(ARTIFACT, yaml(plan.getPlan().service(), rules));
     }

@@ -11,6 +11,7 @@ import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.BuildSteps;
 import io.quarkus.deployment.builditem.GeneratedFileSystemResourceBuildItem;
+import io.zingmonitor.deployment.DashboardsEnabled;
 import io.zingmonitor.deployment.ZingMonitorEnabled;
 import io.zingmonitor.deployment.plan.TelemetryPlanBuildItem;
 import io.zingmonitor.runtime.config.ZingMonitorBuildTimeConfig;
@@ -20,7 +21,7 @@ import io.zingmonitor.runtime.config.ZingMonitorBuildTimeConfig;
  * overview and abuse dashboards, unless {@code zingmonitor.dashboards.overview.enabled} leaves those to
  * another service's build.
  */
-@BuildSteps(onlyIf = ZingMonitorEnabled.class)
+@BuildSteps(onlyIf = { ZingMonitorEnabled.class, DashboardsEnabled.class })
 class DashboardsProcessor {
 
     static final String DIRECTORY = "zingmonitor/dashboards/";
@@ -29,9 +30,6 @@ class DashboardsProcessor {
     @BuildStep
     void dashboards(TelemetryPlanBuildItem plan, ZingMonitorBuildTimeConfig config,
             BuildProducer<GeneratedFileSystemResourceBuildItem> files) {
-        if (!config.dashboards().enabled()) {
-            return;
-        }
         var generator = new DashboardGenerator(config);
         List<ObjectNode> dashboards = config.dashboards().overview().enabled()
                 ? List.of(generator.service(plan.getPlan()), generator.overview(), generator.abuse())
@@ -45,9 +43,6 @@ class DashboardsProcessor {
     /** Beside the dashboards: without it, Grafana shows exemplars but cannot link them to Jaeger. */
     @BuildStep
     GeneratedFileSystemResourceBuildItem datasources(ZingMonitorBuildTimeConfig config) {
-        if (!config.dashboards().enabled()) {
-            return null;
-        }
         return new GeneratedFileSystemResourceBuildItem(DATASOURCES,
                 GrafanaDatasources.yaml(config.dashboards().prometheusUrl(), config.dashboards().jaegerUrl())
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -12,22 +12,23 @@ import io.quarkus.deployment.annotations.BuildSteps;
 import io.quarkus.smallrye.openapi.deployment.spi.AddToOpenAPIDefinitionBuildItem;
 import io.zingmonitor.deployment.OpenApiEnabled;
 import io.zingmonitor.deployment.ZingMonitorEnabled;
+import io.zingmonitor.runtime.config.ZingMonitorBuildTimeConfig;
 
 /** The answers ZingMonitor gives (429, 413, 415 with the problem schema) in the service's OpenAPI document. */
 @BuildSteps(onlyIf = { ZingMonitorEnabled.class, OpenApiEnabled.class })
 class OpenApiProcessor {
 
     @BuildStep
-    void problemResponses(Capabilities capabilities, BuildProducer<AddToOpenAPIDefinitionBuildItem> filters) {
+    void problemResponses(Capabilities capabilities, ZingMonitorBuildTimeConfig buildTime,
+            BuildProducer<AddToOpenAPIDefinitionBuildItem> filters) {
         if (!capabilities.isPresent(Capability.SMALLRYE_OPENAPI)) {
             return;
         }
-        // The document is built once, at build time, while the rate limit's settings are run-time: the
-        // settings the build sees (application.properties and defaults) describe the packaged service.
-        var config = ConfigProvider.getConfig();
-        boolean rateLimited = config.getOptionalValue("zingmonitor.rate-limit.enabled", Boolean.class).orElse(true);
-        List<String> excluded = config.getOptionalValues("zingmonitor.rate-limit.excluded-paths", String.class)
-                .orElse(List.of("/q/"));
+        boolean rateLimited = buildTime.rateLimit().enabled();
+        // The document is built once, at build time, while the excluded paths are a run-time setting: the
+        // value the build sees (application.properties and defaults) describes the packaged service.
+        List<String> excluded = ConfigProvider.getConfig()
+                .getOptionalValues("zingmonitor.rate-limit.excluded-paths", String.class).orElse(List.of("/q/"));
         filters.produce(new AddToOpenAPIDefinitionBuildItem(new ProblemResponsesFilter(rateLimited, excluded)));
     }
 }

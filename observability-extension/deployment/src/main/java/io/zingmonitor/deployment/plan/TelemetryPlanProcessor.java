@@ -56,7 +56,7 @@ class TelemetryPlanProcessor {
                 Pattern.compile(config.redaction().fieldNames()));
         TelemetryPlan plan = new TelemetryPlan(application.getName(), application.getVersion(), endpoints, channels,
                 operations, sensitive, MeterCatalog.meters(endpoints, channels, operations,
-                        config.metrics().messages()));
+                        config.messaging().enabled()));
         return new TelemetryPlanBuildItem(plan, toJson(plan));
     }
 

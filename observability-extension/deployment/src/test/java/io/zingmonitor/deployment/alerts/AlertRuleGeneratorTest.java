@@ -84,7 +84,7 @@ class AlertRuleGeneratorTest {
 
     /** The real promtool of Prometheus 3, built by the Makefile (make tools). */
     static void promtoolAccepts(String yaml) throws Exception {
-        Path tools = Path.of(System.getProperty("zingtickets.tools.dir", "../../.tools"));
+        Path tools = Path.of(System.getProperty("zingmonitor.tools.dir", "../../.tools"));
         Path promtool = tools.resolve("prometheus-3.16.0/promtool");
         assertThat(promtool).as("promtool: run `make tools` (infra/scripts/install-prometheus.sh)").isExecutable();
         Path file = Files.createTempFile("rules", ".yml");

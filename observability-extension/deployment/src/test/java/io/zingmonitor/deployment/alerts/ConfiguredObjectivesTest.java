@@ -134,7 +134,7 @@ class ConfiguredObjectivesTest {
         file.put("evaluation_interval", "1m");
         file.put("tests", List.of(test));
         Files.writeString(dir.resolve("test.yml"), new YAMLMapper().writeValueAsString(file));
-        Path promtool = Path.of(System.getProperty("zingtickets.tools.dir", "../../.tools")).resolve("prometheus-3.16.0/promtool");
+        Path promtool = Path.of(System.getProperty("zingmonitor.tools.dir", "../../.tools")).resolve("prometheus-3.16.0/promtool");
         Process run = new ProcessBuilder(promtool.toString(), "test", "rules", "test.yml").directory(dir.toFile())
                 .redirectErrorStream(true).start();
         String output = new String(run.getInputStream().readAllBytes());

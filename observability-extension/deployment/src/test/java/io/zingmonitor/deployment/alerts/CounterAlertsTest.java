@@ -24,20 +24,20 @@ import io.zingmonitor.deployment.support.BuildTimeConfigs;
 class CounterAlertsTest {
 
     static final Map<String, String> RECONCILER = Map.of(
-            "zingmonitor.alerts.counters.\"ReconcilerActing\".series", "zingtickets_reconciler_bookings_total",
+            "zingmonitor.alerts.counters.\"ReconcilerActing\".series", "acme_reconciler_orders_total",
             "zingmonitor.alerts.counters.\"ReconcilerActing\".matchers", "outcome=~\"confirmed|failed|abandoned\"",
             "zingmonitor.alerts.counters.\"ReconcilerActing\".window", "30m",
             "zingmonitor.alerts.counters.\"ReconcilerActing\".above", "5",
             "zingmonitor.alerts.counters.\"ReconcilerActing\".summary", "The reconciler settles bookings the pipeline lost");
 
-    static final String RECONCILED = "zingtickets_reconciler_bookings_total{application=\"" + APP + "\"";
+    static final String RECONCILED = "acme_reconciler_orders_total{application=\"" + APP + "\"";
 
     @Test
     void aCounterGrowingPastItsThresholdFiresAndOnlyThen() throws Exception {
         String yaml = new String(AlertRulesProcessor.yaml(APP,
                 new AlertRuleGenerator(AlertRuleGeneratorTest.BOOKING, BuildTimeConfigs.config(RECONCILER)).rules()));
         assertThat(new YAMLMapper().readTree(yaml).findValuesAsText("expr")).contains(
-                "sum(increase(zingtickets_reconciler_bookings_total{application=\"booking-service\","
+                "sum(increase(acme_reconciler_orders_total{application=\"booking-service\","
                         + "outcome=~\"confirmed|failed|abandoned\"}[30m])) > 5");
         AlertRuleGeneratorTest.promtoolAccepts(yaml);
 

@@ -65,7 +65,7 @@ class DashboardGeneratorTest {
     @Test
     void productNamesComeFromConfigurationOnly() {
         JsonNode neutral = generator.overview();
-        assertThat(neutral.toString().toLowerCase(java.util.Locale.ROOT)).doesNotContain("zingtickets", "booking");
+        assertThat(neutral.toString().toLowerCase(java.util.Locale.ROOT)).doesNotContain("tickets", "booking");
         assertThat(neutral.findValuesAsText("title")).doesNotContain("Runbooks");
 
         var acme = new DashboardGenerator(BuildTimeConfigs.config(Map.of(

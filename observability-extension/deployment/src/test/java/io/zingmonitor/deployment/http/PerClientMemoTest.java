@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-import io.zingmonitor.runtime.http.PerClientMemo;
+import io.zingmonitor.runtime.context.PerClientMemo;
 
 class PerClientMemoTest {
 

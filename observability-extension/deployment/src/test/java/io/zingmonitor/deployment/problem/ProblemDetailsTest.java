@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkus.test.QuarkusUnitTest;
 import io.restassured.http.ContentType;
-import io.zingmonitor.runtime.problem.ProblemException;
+import io.zingmonitor.ProblemException;
 
 class ProblemDetailsTest {
 

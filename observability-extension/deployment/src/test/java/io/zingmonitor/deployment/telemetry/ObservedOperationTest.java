@@ -85,7 +85,7 @@ class ObservedOperationTest {
 
     @Test
     void refusedRequestIsItsProblemTypeNotAnError() {
-        assertThatThrownBy(() -> service.soldOut("t-8")).isInstanceOf(io.zingmonitor.runtime.problem.ProblemException.class);
+        assertThatThrownBy(() -> service.soldOut("t-8")).isInstanceOf(io.zingmonitor.ProblemException.class);
 
         awaitSpan("ticket.buy");
         assertThat(timer("ticket.buy", "sold-out").count()).isEqualTo(1);
@@ -206,7 +206,7 @@ class ObservedOperationTest {
 
         @Observed("ticket.buy")
         public void soldOut(@TelemetryAttribute("ticket.id") String id) {
-            throw new io.zingmonitor.runtime.problem.ProblemException(409, "sold-out", "Sold out", "No seats left.");
+            throw new io.zingmonitor.ProblemException(409, "sold-out", "Sold out", "No seats left.");
         }
 
         @Observed("ticket.confirm")

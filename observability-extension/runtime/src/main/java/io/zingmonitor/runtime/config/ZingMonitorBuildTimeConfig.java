@@ -29,6 +29,18 @@ public interface ZingMonitorBuildTimeConfig {
     /** Which fields count as sensitive. */
     Redaction redaction();
 
+    /** The per-request access log. */
+    RequestLog requestLog();
+
+    /** Per-client rate limiting of the public API. */
+    RateLimit rateLimit();
+
+    /** Latency exemplars (trace ids) on the Prometheus histogram buckets. */
+    Exemplars exemplars();
+
+    /** Meters of the reactive-messaging channels. */
+    Messaging messaging();
+
     /** The log-level endpoint on the management interface. */
     LogLevels logLevels();
 
@@ -42,6 +54,46 @@ public interface ZingMonitorBuildTimeConfig {
         /**
          * Whether {@code /q/zingmonitor/log-levels} exists (read and change log levels at run time, for an
          * authenticated caller). {@code false} leaves no route and no HTTP permission behind.
+         */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    interface RequestLog {
+        /**
+         * Whether one structured line is logged per HTTP request (tuned at run time under
+         * {@code zingmonitor.request-log.*}). {@code false} leaves no access-log bean behind; the client id
+         * still goes into the log context of every line a request causes.
+         */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    interface RateLimit {
+        /**
+         * Whether the public API is rate limited per client (tuned at run time under
+         * {@code zingmonitor.rate-limit.*}). {@code false} leaves no limiter, no rejection and top-offender
+         * meters, and no {@code 429} in the OpenAPI document.
+         */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    interface Exemplars {
+        /**
+         * Whether ZingMonitor's Prometheus registry replaces Quarkus's, sampling exemplars for histogram
+         * buckets only (no trace lookup for meters whose exemplars no panel reads). {@code false} keeps
+         * Quarkus's own registry. Only applies when the service has the Prometheus registry.
+         */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    interface Messaging {
+        /**
+         * Whether the messages of every reactive-messaging channel in the plan are counted by channel,
+         * direction and outcome ({@code zingmonitor_messages_total}) and timed until acknowledged
+         * ({@code zingmonitor_message_processing_seconds}). Only applies when the service uses messaging.
          */
         @WithDefault("true")
         boolean enabled();
@@ -165,14 +217,6 @@ public interface ZingMonitorBuildTimeConfig {
          */
         @WithDefault("0.005,0.01,0.025,0.05,0.1,0.25,0.5,1,2.5,5,10")
         List<Double> sloBuckets();
-
-        /**
-         * Whether the messages of every reactive-messaging channel in the plan are counted by channel,
-         * direction and outcome ({@code zingmonitor_messages_total}) and timed until acknowledged
-         * ({@code zingmonitor_message_processing_seconds}).
-         */
-        @WithDefault("true")
-        boolean messages();
     }
 
     interface Alerts {

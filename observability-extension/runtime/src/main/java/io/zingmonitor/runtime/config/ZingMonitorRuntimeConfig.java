@@ -41,11 +41,8 @@ public interface ZingMonitorRuntimeConfig {
         String typePrefix();
     }
 
+    /** Whether there is an access log at all is fixed at build time ({@code zingmonitor.request-log.enabled}). */
     interface RequestLog {
-        /** Whether one structured line is logged per HTTP request. */
-        @WithDefault("true")
-        boolean enabled();
-
         /**
          * How many successful, fast requests are logged each second before sampling starts (per
          * process). Errors (status 400 and above) and slow requests are always logged and do not use
@@ -115,11 +112,8 @@ public interface ZingMonitorRuntimeConfig {
         boolean maskEmails();
     }
 
+    /** Whether there is a rate limit at all is fixed at build time ({@code zingmonitor.rate-limit.enabled}). */
     interface RateLimit {
-        /** Whether the public API is rate limited per client. */
-        @WithDefault("true")
-        boolean enabled();
-
         /** Sustained requests per second one client may send. */
         @WithDefault("50")
         double requestsPerSecond();

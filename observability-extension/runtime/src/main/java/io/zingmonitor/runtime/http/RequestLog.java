@@ -9,12 +9,14 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.vertx.ext.web.RoutingContext;
 
+import io.zingmonitor.runtime.context.ClientIdentity;
+import io.zingmonitor.runtime.context.RequestAttributes;
+
 /**
  * One structured line per HTTP request: method, route template, status, duration, trace and client.
  * Errors and slow requests are always logged; fast successes within a per-second budget, then a
- * sample ({@link SuccessLineBudget}). The client id also goes
- * into the log context, so every line the request causes carries it (and every message it sends:
- * {@code ClientIdPropagation}).
+ * sample ({@link SuccessLineBudget}). Exists only when {@code zingmonitor.request-log.enabled} was
+ * on at build time.
  */
 @jakarta.inject.Singleton
 public class RequestLog {
@@ -33,29 +35,21 @@ public class RequestLog {
     /** The log context the access line adds for itself, and removes after it: safe parts only. */
     public static final Set<String> LINE_CONTEXT_KEYS = Set.of(METHOD, ROUTE, STATUS, DURATION);
 
-    private final ClientIdentity clients;
-    private final boolean enabled;
     private final SuccessLineBudget successes;
     private final long slowNanos;
 
     @jakarta.inject.Inject
-    public RequestLog(ClientIdentity clients, io.zingmonitor.runtime.config.ZingMonitorRuntimeConfig config) {
-        this.clients = clients;
-        this.enabled = config.requestLog().enabled();
+    public RequestLog(io.zingmonitor.runtime.config.ZingMonitorRuntimeConfig config) {
         this.successes = new SuccessLineBudget(config.requestLog().successLinesPerSecond(),
                 config.requestLog().successSampleRate());
         this.slowNanos = config.requestLog().slowThreshold().toNanos();
     }
 
     /** Called as the request arrives; the line is written when its response has ended. */
-    public void begin(RoutingContext context) {
-        String clientId = clients.of(context);
-        MDC.put(ClientIdentity.MDC_KEY, clientId);
-        if (enabled) {
-            long start = System.nanoTime();
-            SpanContext span = Span.current().getSpanContext();
-            context.addEndHandler(ignored -> end(context, clientId, span, start, System.nanoTime()));
-        }
+    public void begin(RoutingContext context, String clientId) {
+        long start = System.nanoTime();
+        SpanContext span = Span.current().getSpanContext();
+        context.addEndHandler(ignored -> end(context, clientId, span, start, System.nanoTime()));
     }
 
     private void end(RoutingContext context, String clientId, SpanContext span, long startNanos, long endNanos) {

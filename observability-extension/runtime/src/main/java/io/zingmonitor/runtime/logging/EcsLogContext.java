@@ -6,7 +6,7 @@ import java.util.Set;
 
 import org.jboss.logmanager.ExtLogRecord;
 
-import io.zingmonitor.runtime.http.ClientIdentity;
+import io.zingmonitor.runtime.context.ClientIdentity;
 import io.zingmonitor.runtime.http.RequestLog;
 import io.zingmonitor.runtime.redaction.SensitiveValueRedactor;
 

@@ -25,7 +25,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
-import io.zingmonitor.runtime.problem.ProblemDetail;
+import io.zingmonitor.ProblemDetail;
 import io.zingmonitor.runtime.problem.ProblemResponses;
 import io.zingmonitor.runtime.problem.ProblemTypes;
 

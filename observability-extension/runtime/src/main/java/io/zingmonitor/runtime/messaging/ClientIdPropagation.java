@@ -13,8 +13,8 @@ import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.reactive.messaging.SubscriberDecorator;
 import io.smallrye.reactive.messaging.TracingMetadata;
-import io.zingmonitor.runtime.http.ClientIdentity;
-import io.zingmonitor.runtime.http.PerClientMemo;
+import io.zingmonitor.runtime.context.ClientIdentity;
+import io.zingmonitor.runtime.context.PerClientMemo;
 
 /**
  * Sends the hashed client id of the request (or message) behind an outgoing message along with it, as

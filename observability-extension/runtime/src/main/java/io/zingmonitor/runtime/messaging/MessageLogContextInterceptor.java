@@ -8,7 +8,7 @@ import jakarta.interceptor.InvocationContext;
 import org.jboss.logging.MDC;
 
 import io.opentelemetry.api.baggage.Baggage;
-import io.zingmonitor.runtime.http.ClientIdentity;
+import io.zingmonitor.runtime.context.ClientIdentity;
 
 /**
  * Puts the client id of the request that caused a message into the log context of its consumer, so

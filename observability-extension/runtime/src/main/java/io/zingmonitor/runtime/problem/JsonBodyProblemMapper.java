@@ -8,6 +8,8 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
+import io.zingmonitor.ProblemDetail;
+
 /**
  * A body that is not JSON, or JSON of the wrong shape, as a 400 naming the field. Jackson's own
  * message is not passed on: it quotes the offending input, which may be a card number.

@@ -3,6 +3,8 @@ package io.zingmonitor.runtime.problem;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
+import io.zingmonitor.ProblemException;
+
 /**
  * Answers a {@link ProblemException} raised outside a resource method's response path (filters,
  * for instance), where JAX-RS does consult mappers.

@@ -6,7 +6,8 @@ import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
-import io.zingmonitor.runtime.http.RequestAttributes;
+import io.zingmonitor.ProblemDetail;
+import io.zingmonitor.runtime.context.RequestAttributes;
 
 /**
  * Turns a {@link ProblemDetail} into an {@code application/problem+json} response, with the request's

@@ -3,6 +3,7 @@ package io.zingmonitor.runtime.problem;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.smallrye.config.SmallRyeConfig;
+import io.zingmonitor.ProblemException;
 import io.zingmonitor.runtime.config.ZingMonitorRuntimeConfig;
 
 /**

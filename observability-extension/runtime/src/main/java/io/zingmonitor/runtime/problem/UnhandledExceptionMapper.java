@@ -8,7 +8,8 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
-import io.zingmonitor.runtime.http.RequestAttributes;
+import io.zingmonitor.ProblemDetail;
+import io.zingmonitor.runtime.context.RequestAttributes;
 
 /**
  * The error log: every exception nobody handled is logged exactly once, with its stack trace and

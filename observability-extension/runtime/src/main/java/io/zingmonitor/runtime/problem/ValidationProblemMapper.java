@@ -12,6 +12,8 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
+import io.zingmonitor.ProblemDetail;
+
 /**
  * Bean Validation failures as a 400 naming every failed field. The rejected value is never echoed:
  * it may be a card number or a password.

@@ -6,6 +6,8 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import io.zingmonitor.ProblemDetail;
+
 /**
  * The framework's own HTTP errors (unknown route, wrong method, wrong media type...) as problems
  * instead of empty bodies, so every 4xx a client sees has the same shape.

@@ -19,7 +19,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import io.zingmonitor.runtime.config.ZingMonitorRuntimeConfig;
-import io.zingmonitor.runtime.http.ClientIdentity;
+import io.zingmonitor.runtime.context.ClientIdentity;
 import io.zingmonitor.runtime.problem.ProblemResponses;
 import io.zingmonitor.runtime.problem.ProblemTypes;
 
@@ -38,7 +38,6 @@ public class RateLimiter {
 
     /** Built once: a flood of rejections must not serialize a problem per request. */
     private final Buffer body;
-    private final boolean enabled;
     private final double ratePerSecond;
     private final int burst;
     private final int maxClients;
@@ -59,7 +58,6 @@ public class RateLimiter {
         this.body = Buffer.buffer("{\"type\":\"" + ProblemTypes.uri(config.problem().typePrefix(), "too-many-requests") + "\","
                 + "\"title\":\"Too Many Requests\",\"status\":429,"
                 + "\"detail\":\"This client sent too many requests; retry after the seconds in Retry-After.\"}");
-        this.enabled = limits.enabled();
         this.ratePerSecond = limits.requestsPerSecond();
         this.burst = limits.burst();
         this.maxClients = limits.maxTrackedClients();
@@ -79,7 +77,7 @@ public class RateLimiter {
 
     /** Whether the request may go on; when not, it has been answered with 429. */
     public boolean admits(RoutingContext context) {
-        if (!enabled || excluded(context.normalizedPath())) {
+        if (excluded(context.normalizedPath())) {
             return true;
         }
         String client = clients.of(context);

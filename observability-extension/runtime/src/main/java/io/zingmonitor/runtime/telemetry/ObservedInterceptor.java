@@ -28,7 +28,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.AbstractUni;
 import io.smallrye.mutiny.subscription.UniSubscriber;
 import io.zingmonitor.Observed;
-import io.zingmonitor.runtime.problem.ProblemException;
+import io.zingmonitor.ProblemException;
 import io.zingmonitor.runtime.problem.ProblemTypes;
 import io.zingmonitor.runtime.redaction.RedactedJson;
 

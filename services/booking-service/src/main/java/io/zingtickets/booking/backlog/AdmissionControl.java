@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.zingmonitor.runtime.problem.ProblemException;
+import io.zingmonitor.ProblemException;
 
 /**
  * Refuses new bookings while more are pending than the pipeline can settle in time: a client told

@@ -5,7 +5,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-import io.zingmonitor.runtime.problem.ProblemDetail;
+import io.zingmonitor.ProblemDetail;
 
 /** Tells a client refused by {@link AdmissionControl} when to come back. */
 public class RetryAfterFilter {

@@ -10,7 +10,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.zingmonitor.runtime.problem.ProblemException;
+import io.zingmonitor.ProblemException;
 import io.zingtickets.booking.card.CardTokenizer.TokenizedCard;
 import io.zingtickets.booking.event.EventResource.EventNotFound;
 import io.zingtickets.booking.outbox.Outbox;

@@ -20,8 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
-import io.zingmonitor.runtime.problem.ProblemDetail;
-import io.zingmonitor.runtime.problem.ProblemException;
+import io.zingmonitor.ProblemDetail;
+import io.zingmonitor.ProblemException;
 
 @Path("/bookings")
 @Produces(MediaType.APPLICATION_JSON)

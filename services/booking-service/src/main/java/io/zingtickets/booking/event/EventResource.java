@@ -14,8 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.smallrye.mutiny.Uni;
-import io.zingmonitor.runtime.problem.ProblemDetail;
-import io.zingmonitor.runtime.problem.ProblemException;
+import io.zingmonitor.ProblemDetail;
+import io.zingmonitor.ProblemException;
 
 @Path("/events")
 @Produces(MediaType.APPLICATION_JSON)

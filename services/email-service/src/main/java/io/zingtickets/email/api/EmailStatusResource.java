@@ -15,8 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
-import io.zingmonitor.runtime.problem.ProblemDetail;
-import io.zingmonitor.runtime.problem.ProblemException;
+import io.zingmonitor.ProblemDetail;
+import io.zingmonitor.ProblemException;
 import io.zingtickets.email.notification.SentEmailRepository;
 
 /** Lets support and end-to-end checks see whether a booking's email went out, without a mailbox. */

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import io.zingmonitor.runtime.problem.ProblemDetail;
+import io.zingmonitor.ProblemDetail;
 import io.zingtickets.payment.gateway.GatewayConfig;
 import io.zingtickets.payment.gateway.GatewaySettings;
 import io.zingtickets.payment.gateway.LiveGatewaySettings;

@@ -17,7 +17,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
-import io.zingmonitor.runtime.http.ClientIdentity;
+import io.zingmonitor.runtime.context.ClientIdentity;
 import io.zingmonitor.runtime.messaging.ClientIdPropagation;
 import io.smallrye.reactive.messaging.providers.locals.LocalContextMetadata;
 

@@ -1,4 +1,4 @@
-package io.zingmonitor.runtime.http;
+package io.zingmonitor.runtime.context;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

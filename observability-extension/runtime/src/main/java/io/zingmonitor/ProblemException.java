@@ -1,7 +1,9 @@
-package io.zingmonitor.runtime.problem;
+package io.zingmonitor;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+
+import io.zingmonitor.runtime.problem.ProblemResponses;
 
 /**
  * Thrown by application code for an expected failure the client must hear about (sold out, unknown

@@ -1,4 +1,4 @@
-package io.zingmonitor.runtime.http;
+package io.zingmonitor.runtime.context;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package io.zingmonitor.runtime.http;
+package io.zingmonitor.runtime.context;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;

@@ -1,8 +1,10 @@
-package io.zingmonitor.runtime.problem;
+package io.zingmonitor;
 
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.zingmonitor.runtime.problem.ProblemTypes;
 
 /**
  * An RFC 9457 problem document. Its {@code type} is a slug ({@code sold-out}) until it is
