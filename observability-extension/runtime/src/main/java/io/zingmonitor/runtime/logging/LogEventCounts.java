@@ -6,9 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 
-import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.zingmonitor.runtime.telemetry.MeterNames;
+import io.zingmonitor.runtime.telemetry.MeterCatalogue;
 
 /**
  * Log events by level and logger, counted from the first log line of start-up on (before any meter
@@ -90,8 +89,7 @@ public final class LogEventCounts {
         }
         registering.set(true);
         try {
-            FunctionCounter.builder(MeterNames.LOG_EVENTS, adder, LongAdder::sum)
-                    .description("Log events by level and logger")
+            MeterCatalogue.LOG_EVENTS.functionCounter(adder, LongAdder::sum)
                     .tags("level", level, "logger", logger)
                     .register(target);
         } finally {

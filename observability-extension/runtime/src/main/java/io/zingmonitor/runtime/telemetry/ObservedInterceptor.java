@@ -257,8 +257,7 @@ public class ObservedInterceptor {
 
     private Timer timer(Operation operation, String outcome) {
         return operation.timers().computeIfAbsent(outcome,
-                k -> Timer.builder(MeterNames.OPERATION_DURATION)
-                        .description("Business operations observed with @Observed, by outcome")
+                k -> MeterCatalogue.OPERATION_DURATION.timer()
                         .tags("operation", operation.name(), "outcome", outcome)
                         .register(registry));
     }
