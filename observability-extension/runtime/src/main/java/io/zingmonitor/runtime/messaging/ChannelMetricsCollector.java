@@ -1,7 +1,5 @@
 package io.zingmonitor.runtime.messaging;
 
-import java.util.Set;
-
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
@@ -35,11 +33,13 @@ public class ChannelMetricsCollector implements MessageObservationCollector<Chan
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    ObservedChannels observedChannels;
+
     @Override
     public ChannelMeters initObservation(String channel, boolean incoming, boolean emitter) {
         String planned = plannedChannel(channel);
-        Set<String> observed = ObservedChannels.names();
-        if (!observed.contains(planned)) {
+        if (!observedChannels.contains(planned)) {
             return null; // not in the plan: not observed
         }
         return new ChannelMeters(registry, planned, incoming ? "incoming" : "outgoing");
