@@ -2,7 +2,10 @@ package io.zingmonitor.deployment;
 
 import java.util.List;
 
+import jakarta.inject.Singleton;
+
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.BuildSteps;
@@ -11,6 +14,8 @@ import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.AdditionalIndexedClassesBuildItem;
 import io.quarkus.deployment.builditem.LogHandlerBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
+import io.quarkus.runtime.RuntimeValue;
+import io.zingmonitor.runtime.logging.LogEventCounts;
 import io.zingmonitor.runtime.logging.LogEventMetrics;
 import io.zingmonitor.runtime.logging.LoggingRecorder;
 import io.zingmonitor.runtime.logging.RedactingLogFilter;
@@ -23,10 +28,20 @@ import io.zingmonitor.runtime.logging.RedactingLogFilter;
 @BuildSteps(onlyIf = ZingMonitorEnabled.class)
 class LoggingProcessor {
 
+    /**
+     * One count of log events: the root handler counts into it from the first line logged at run time;
+     * the meter binder (a bean) exposes it. Runtime init: the logger cap is runtime configuration.
+     */
     @Record(ExecutionTime.RUNTIME_INIT)
     @BuildStep
-    LogHandlerBuildItem logEventCounter(LoggingRecorder recorder) {
-        return new LogHandlerBuildItem(recorder.logEventCountingHandler());
+    LogHandlerBuildItem logEventCounter(LoggingRecorder recorder, BuildProducer<SyntheticBeanBuildItem> beans) {
+        RuntimeValue<LogEventCounts> counts = recorder.logEventCounts();
+        beans.produce(SyntheticBeanBuildItem.configure(LogEventCounts.class)
+                .scope(Singleton.class)
+                .setRuntimeInit()
+                .runtimeValue(counts)
+                .done());
+        return new LogHandlerBuildItem(recorder.logEventCountingHandler(counts));
     }
 
     @BuildStep

@@ -7,8 +7,11 @@ import java.util.stream.Collectors;
 import org.jboss.jandex.AnnotationTransformation;
 import org.jboss.jandex.DotName;
 
+import jakarta.inject.Singleton;
+
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.AnnotationsTransformerBuildItem;
+import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
@@ -24,6 +27,7 @@ import io.zingmonitor.runtime.messaging.ClientIdPropagation;
 import io.zingmonitor.runtime.messaging.MessageLogContextInterceptor;
 import io.zingmonitor.runtime.messaging.MessageObservationConfigBuilder;
 import io.zingmonitor.runtime.messaging.MessagingRecorder;
+import io.zingmonitor.runtime.messaging.ObservedChannels;
 import io.zingmonitor.runtime.plan.TelemetryPlan;
 
 /**
@@ -53,10 +57,14 @@ class MessagingProcessor {
 
     @BuildStep(onlyIf = MessagingMetricsEnabled.class)
     @Record(ExecutionTime.STATIC_INIT)
-    void observedChannels(MessagingRecorder recorder, Capabilities capabilities, TelemetryPlanBuildItem plan) {
+    void observedChannels(MessagingRecorder recorder, Capabilities capabilities, TelemetryPlanBuildItem plan,
+            BuildProducer<SyntheticBeanBuildItem> beans) {
         if (capabilities.isPresent(Capability.MESSAGING)) {
-            recorder.observedChannels(new TreeSet<>(
-                    plan.getPlan().channels().stream().map(TelemetryPlan.Channel::name).toList()));
+            beans.produce(SyntheticBeanBuildItem.configure(ObservedChannels.class)
+                    .scope(Singleton.class)
+                    .supplier(recorder.observedChannels(new TreeSet<>(
+                            plan.getPlan().channels().stream().map(TelemetryPlan.Channel::name).toList())))
+                    .done());
         }
     }
 

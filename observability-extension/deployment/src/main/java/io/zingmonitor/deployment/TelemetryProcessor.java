@@ -4,7 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import jakarta.inject.Singleton;
+
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.BuildSteps;
 import io.quarkus.deployment.annotations.ExecutionTime;
@@ -13,6 +17,8 @@ import io.zingmonitor.deployment.plan.ObservedMethodBuildItem;
 import io.zingmonitor.runtime.config.ZingMonitorBuildTimeConfig;
 import io.zingmonitor.runtime.telemetry.MetricsProducer;
 import io.zingmonitor.runtime.telemetry.ObservedInterceptor;
+import io.zingmonitor.runtime.telemetry.ObservedOperations;
+import io.zingmonitor.runtime.telemetry.SloHistogramMeterFilter;
 import io.zingmonitor.runtime.telemetry.TelemetryRecorder;
 
 /** Metrics and spans: the {@code @Observed} interceptor, the SLO buckets and the cardinality guard. */
@@ -27,18 +33,27 @@ class TelemetryProcessor {
                 .build();
     }
 
+    /** Quarkus Micrometer applies every {@link MeterFilter} bean to its registries. */
     @BuildStep
     @Record(ExecutionTime.STATIC_INIT)
-    void sloBuckets(TelemetryRecorder recorder, ZingMonitorBuildTimeConfig config) {
-        recorder.sloBuckets(config.metrics().sloBuckets());
+    SyntheticBeanBuildItem sloHistograms(TelemetryRecorder recorder, ZingMonitorBuildTimeConfig config) {
+        return SyntheticBeanBuildItem.configure(SloHistogramMeterFilter.class)
+                .types(MeterFilter.class)
+                .scope(Singleton.class)
+                .unremovable()
+                .supplier(recorder.sloHistograms(config.metrics().sloBuckets()))
+                .done();
     }
 
     @BuildStep
     @Record(ExecutionTime.STATIC_INIT)
-    void observedOperations(TelemetryRecorder recorder, List<ObservedMethodBuildItem> observedMethods) {
+    SyntheticBeanBuildItem observedOperations(TelemetryRecorder recorder, List<ObservedMethodBuildItem> observedMethods) {
         Map<String, List<String>> attributes = observedMethods.stream()
                 .collect(Collectors.toMap(ObservedMethodBuildItem::getMethodKey,
                         ObservedMethodBuildItem::getAttributesByPosition, (a, b) -> a));
-        recorder.observedOperations(attributes);
+        return SyntheticBeanBuildItem.configure(ObservedOperations.class)
+                .scope(Singleton.class)
+                .supplier(recorder.observedOperations(attributes))
+                .done();
     }
 }

@@ -40,7 +40,7 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.zingmonitor.runtime.telemetry.MeterNames;
+import io.zingmonitor.runtime.telemetry.MeterCatalogue;
 import io.zingtickets.infra.testing.KafkaTestClient;
 
 /**
@@ -267,7 +267,7 @@ class KeyOrderedConsumptionTest {
     }
 
     private long authorizations() {
-        return registry.find(MeterNames.OPERATION_DURATION).tag("operation", "payment.gateway.authorize").timers()
+        return registry.find(MeterCatalogue.OPERATION_DURATION.micrometerName()).tag("operation", "payment.gateway.authorize").timers()
                 .stream().mapToLong(Timer::count).sum();
     }
 }

@@ -30,7 +30,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.zingmonitor.runtime.telemetry.MeterNames;
+import io.zingmonitor.runtime.telemetry.MeterCatalogue;
 import io.zingtickets.infra.OperatorCredential;
 import io.zingtickets.infra.testing.KafkaTestClient;
 
@@ -218,12 +218,12 @@ class PaymentFlowTest {
 
     /** Calls to the card gateway so far, as counted by ZingMonitor's timer of the observed operation. */
     private long authorizations() {
-        return registry.find(MeterNames.OPERATION_DURATION).tag("operation", "payment.gateway.authorize").timers()
+        return registry.find(MeterCatalogue.OPERATION_DURATION.micrometerName()).tag("operation", "payment.gateway.authorize").timers()
                 .stream().mapToLong(Timer::count).sum();
     }
 
     private long authorizations(String outcome) {
-        return registry.find(MeterNames.OPERATION_DURATION).tag("operation", "payment.gateway.authorize")
+        return registry.find(MeterCatalogue.OPERATION_DURATION.micrometerName()).tag("operation", "payment.gateway.authorize")
                 .tag("outcome", outcome).timers().stream().mapToLong(Timer::count).sum();
     }
 

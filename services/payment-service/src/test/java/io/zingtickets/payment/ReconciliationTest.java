@@ -26,7 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.zingmonitor.runtime.telemetry.MeterNames;
+import io.zingmonitor.runtime.telemetry.MeterCatalogue;
 import io.zingtickets.infra.testing.KafkaTestClient;
 
 /**
@@ -112,7 +112,7 @@ class ReconciliationTest {
     }
 
     private long authorizations() {
-        return registry.find(MeterNames.OPERATION_DURATION).tag("operation", "payment.gateway.authorize").timers()
+        return registry.find(MeterCatalogue.OPERATION_DURATION.micrometerName()).tag("operation", "payment.gateway.authorize").timers()
                 .stream().mapToLong(Timer::count).sum();
     }
 

@@ -1,11 +1,14 @@
 package io.zingmonitor.deployment.alerts;
 
-import static io.zingmonitor.deployment.metrics.PromQl.CONSUMER_LAG;
-import static io.zingmonitor.deployment.metrics.PromQl.HTTP_REQUESTS;
-import static io.zingmonitor.deployment.metrics.PromQl.LOG_EVENTS;
-import static io.zingmonitor.deployment.metrics.PromQl.OPERATIONS;
-import static io.zingmonitor.deployment.metrics.PromQl.SPANS_DROPPED;
+import static io.zingmonitor.deployment.metrics.PromQl.ERROR_RATIO;
+import static io.zingmonitor.deployment.metrics.PromQl.HTTP_MEAN_LATENCY;
+import static io.zingmonitor.deployment.metrics.PromQl.UP;
 import static io.zingmonitor.deployment.metrics.PromQl.number;
+import static io.zingmonitor.runtime.telemetry.MeterCatalogue.HTTP_SERVER_REQUESTS;
+import static io.zingmonitor.runtime.telemetry.MeterCatalogue.KAFKA_CONSUMER_LAG;
+import static io.zingmonitor.runtime.telemetry.MeterCatalogue.LOG_EVENTS;
+import static io.zingmonitor.runtime.telemetry.MeterCatalogue.OPERATION_DURATION;
+import static io.zingmonitor.runtime.telemetry.MeterCatalogue.SPANS_DROPPED;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,6 +40,9 @@ public final class AlertRuleGenerator {
             new BurnWindow("6h", "30m", 6, "page", "15m"),
             new BurnWindow("1d", "2h", 3, "ticket", "1h"),
             new BurnWindow("3d", "6h", 1, "ticket", "3h"));
+    /** Recording rules of the HTTP SLOs' error ratios, one per window (the window is appended). */
+    private static final String AVAILABILITY_ERRORS = "application:slo_availability_errors:ratio_rate";
+    private static final String LATENCY_SLOW = "application:slo_latency_slow:ratio_rate";
     private static final List<String> SLO_WINDOWS = List.of("5m", "30m", "1h", "2h", "6h", "1d", "3d");
 
     private final TelemetryPlan plan;
@@ -51,7 +57,7 @@ public final class AlertRuleGenerator {
         this.alerts = config.alerts();
         this.slo = config.slo();
         this.application = plan.service();
-        this.q = new PromQl(application);
+        this.q = PromQl.of(application);
         this.dashboardUid = DashboardGenerator.uid(config.dashboards(), application);
         for (String key : slo.objectives().keySet()) {
             if (!key.matches("[A-Za-z0-9_]+")) {
@@ -97,19 +103,19 @@ public final class AlertRuleGenerator {
 
     private List<Rule> recordingRules() {
         List<Rule> rules = new ArrayList<>();
-        String errors = "(" + or0(q.rate(HTTP_REQUESTS + "_count", q.http("status=~\"5..\""), "5m"));
-        String total = "(" + or0(q.rate(HTTP_REQUESTS + "_count", q.http(""), "5m"));
+        String errors = "(" + or0(q.rate(HTTP_SERVER_REQUESTS.count(), q.http("status=~\"5..\""), "5m"));
+        String total = "(" + or0(q.rate(HTTP_SERVER_REQUESTS.count(), q.http(""), "5m"));
         if (hasOperations()) {
             String failed = "outcome=~\"" + PromQl.regexOf(alerts.errorOutcomes()) + "\"";
-            errors += " + " + or0(q.rate(OPERATIONS + "_count", "{" + q.app() + "," + failed + "}", "5m"));
-            total += " + " + or0(q.rate(OPERATIONS + "_count", "{" + q.app() + "}", "5m"));
+            errors += " + " + or0(q.rate(OPERATION_DURATION.count(), q.selector(failed), "5m"));
+            total += " + " + or0(q.rate(OPERATION_DURATION.count(), q.selector(), "5m"));
         }
-        rules.add(Rule.recording("application:zingmonitor_errors:ratio_rate5m", errors + ") / " + total + ")",
+        rules.add(Rule.recording(ERROR_RATIO, errors + ") / " + total + ")",
                 Map.of("application", application)));
         if (hasEndpoints()) {
-            rules.add(Rule.recording("application:http_server_requests_seconds:mean5m",
-                    q.rate(HTTP_REQUESTS + "_sum", q.http(""), "5m") + " / "
-                            + q.rate(HTTP_REQUESTS + "_count", q.http(""), "5m"),
+            rules.add(Rule.recording(HTTP_MEAN_LATENCY,
+                    q.rate(HTTP_SERVER_REQUESTS.sum(), q.http(""), "5m") + " / "
+                            + q.rate(HTTP_SERVER_REQUESTS.count(), q.http(""), "5m"),
                     Map.of("application", application)));
         }
         return rules;
@@ -118,16 +124,16 @@ public final class AlertRuleGenerator {
     private List<Rule> symptomAlerts() {
         List<Rule> rules = new ArrayList<>();
         String pendingFor = PromQl.duration(alerts.pendingFor());
-        String app = "{" + q.app() + "}";
+        String app = q.selector();
         if (hasEndpoints()) {
             double threshold = alerts.latencyThreshold().toNanos() / 1e9;
-            rules.add(alert("HighLatency", "application:http_server_requests_seconds:mean5m" + app + " > " + number(threshold),
+            rules.add(alert("HighLatency", HTTP_MEAN_LATENCY + app + " > " + number(threshold),
                     pendingFor, "warning",
                     "Average response time of " + application + " is {{ $value | humanizeDuration }}",
                     "The mean HTTP response time of " + application + " over 5 minutes is above " + number(threshold)
                             + " s. Latency panels link to the slowest traces through exemplars."));
         }
-        rules.add(alert("HighErrorRate", "application:zingmonitor_errors:ratio_rate5m" + app + " > "
+        rules.add(alert("HighErrorRate", ERROR_RATIO + app + " > "
                 + number(alerts.errorRateThreshold()), pendingFor, "critical",
                 "{{ $value | humanizePercentage }} of " + application + "'s requests and operations fail",
                 "More than " + number(alerts.errorRateThreshold() * 100) + " % of HTTP requests (5xx) and business operations ("
@@ -135,15 +141,16 @@ public final class AlertRuleGenerator {
         for (var spike : alerts.operationSpikes().entrySet()) {
             String operation = spike.getKey();
             rules.add(alert(spike.getValue().alertName(),
-                    q.rate(OPERATIONS + "_count", "{" + q.app() + ",operation=\"" + operation + "\"}", "5m")
+                    q.rate(OPERATION_DURATION.count(), q.selector("operation=\"" + operation + "\""), "5m")
                             + " * 60 > " + number(spike.getValue().maxPerMinute()),
                     "1m", "warning",
                     "{{ $value | humanize }} " + operation + " per minute on " + application,
                     "More than " + number(spike.getValue().maxPerMinute()) + " " + operation
                             + " per minute: a sale opening, a bot, or a retry storm."));
         }
-        String errorLines = q.rate(LOG_EVENTS, "{" + q.app() + ",level=~\"ERROR|FATAL\"}", "5m");
-        String baseline = "sum(rate(" + LOG_EVENTS + "{" + q.app() + ",level=~\"ERROR|FATAL\"}[1h] offset 5m))";
+        String errorSelector = q.selector("level=~\"ERROR|FATAL\"");
+        String errorLines = q.rate(LOG_EVENTS.prometheusName(), errorSelector, "5m");
+        String baseline = "sum(rate(" + LOG_EVENTS.prometheusName() + errorSelector + "[1h] offset 5m))";
         rules.add(alert("ErrorLogSpike",
                 "(" + errorLines + " > " + number(alerts.errorLogMinRate()) + ") and (" + errorLines + " > "
                         + number(alerts.errorLogSpikeFactor()) + " * (" + baseline + " or vector(0)))",
@@ -153,7 +160,7 @@ public final class AlertRuleGenerator {
                         + " per second and more than " + number(alerts.errorLogSpikeFactor())
                         + " times the previous hour's rate."));
         if (consumesKafka()) {
-            String lag = "max(" + CONSUMER_LAG + app + ")";
+            String lag = "max(" + KAFKA_CONSUMER_LAG.prometheusName() + app + ")";
             rules.add(alert("KafkaConsumerLag",
                     lag + " > " + alerts.kafkaLagThreshold() + " or (" + lag + " > " + alerts.kafkaLagThreshold() / 10
                             + " and deriv(" + lag + "[15m:1m]) > 0)",
@@ -162,10 +169,11 @@ public final class AlertRuleGenerator {
                     "A consumer of " + application + " is more than " + alerts.kafkaLagThreshold()
                             + " records behind, or over a tenth of that and still falling behind."));
         }
-        if (plan.hasMeter(SPANS_DROPPED)) {
+        if (plan.hasMeter(SPANS_DROPPED.prometheusName())) {
             // 10 minutes, longer than the rate's window: one burst (a Jaeger restart) keeps the 5-minute
             // rate above zero for 5 minutes and must not page anyone; only dropping that goes on does.
-            rules.add(alert("SpansDropped", "sum by (reason) (rate(" + SPANS_DROPPED + app + "[5m])) > 0", "10m", "warning",
+            rules.add(alert("SpansDropped",
+                    PromQl.sumBy("reason", PromQl.rateOf(SPANS_DROPPED.prometheusName(), app, "5m")) + " > 0", "10m", "warning",
                     application + " drops {{ $value | humanize }} spans per second ({{ $labels.reason }})",
                     "Spans of " + application + " have not reached the tracing backend for 10 minutes, so its traces are "
                             + "incomplete; requests are not affected. queue_full: more spans than the exporter sends; "
@@ -180,7 +188,7 @@ public final class AlertRuleGenerator {
         }
         for (var counter : new TreeMap<>(alerts.counters()).entrySet()) {
             var threshold = counter.getValue();
-            String selector = "{" + q.app() + threshold.matchers().map(m -> "," + m).orElse("") + "}";
+            String selector = threshold.matchers().map(q::selector).orElseGet(q::selector);
             String window = PromQl.duration(threshold.window());
             rules.add(alert(counter.getKey(), "sum(increase(" + threshold.series() + selector + "[" + window + "])) > "
                     + number(threshold.above()), PromQl.duration(threshold.pendingFor()), threshold.severity(),
@@ -190,7 +198,7 @@ public final class AlertRuleGenerator {
         }
         // One rule for both ways of being down (promtool rejects two rules with the same name and labels):
         // an instance that does not answer its scrape, or no instance left to scrape at all.
-        rules.add(alert("ServiceDown", "up" + app + " == 0 or absent(up" + app + ")", "1m", "critical",
+        rules.add(alert("ServiceDown", UP + app + " == 0 or absent(" + UP + app + ")", "1m", "critical",
                 application + " is down",
                 "Prometheus cannot scrape " + application + "'s management port, or no instance of it is left to scrape."));
         return rules;
@@ -200,19 +208,19 @@ public final class AlertRuleGenerator {
         List<Rule> rules = new ArrayList<>();
         String good = "le=\"" + PromQl.le(slo.latencyThresholdSeconds()) + "\"";
         for (String window : SLO_WINDOWS) {
-            rules.add(Rule.recording("application:slo_availability_errors:ratio_rate" + window,
-                    q.rate(HTTP_REQUESTS + "_count", q.http("status=~\"5..\""), window) + " / "
-                            + q.rate(HTTP_REQUESTS + "_count", q.http(""), window),
+            rules.add(Rule.recording(AVAILABILITY_ERRORS + window,
+                    q.rate(HTTP_SERVER_REQUESTS.count(), q.http("status=~\"5..\""), window) + " / "
+                            + q.rate(HTTP_SERVER_REQUESTS.count(), q.http(""), window),
                     Map.of("application", application)));
-            rules.add(Rule.recording("application:slo_latency_slow:ratio_rate" + window,
-                    "1 - " + q.rate(HTTP_REQUESTS + "_bucket", q.http(good), window) + " / "
-                            + q.rate(HTTP_REQUESTS + "_count", q.http(""), window),
+            rules.add(Rule.recording(LATENCY_SLOW + window,
+                    "1 - " + q.rate(HTTP_SERVER_REQUESTS.bucket(), q.http(good), window) + " / "
+                            + q.rate(HTTP_SERVER_REQUESTS.count(), q.http(""), window),
                     Map.of("application", application)));
         }
-        rules.addAll(burnAlerts("AvailabilityBudgetBurn", "application:slo_availability_errors:ratio_rate",
+        rules.addAll(burnAlerts("AvailabilityBudgetBurn", AVAILABILITY_ERRORS,
                 1 - slo.availabilityObjective(), "availability", "availability (" + number(slo.availabilityObjective() * 100)
                         + " % non-5xx)"));
-        rules.addAll(burnAlerts("LatencyBudgetBurn", "application:slo_latency_slow:ratio_rate",
+        rules.addAll(burnAlerts("LatencyBudgetBurn", LATENCY_SLOW,
                 1 - slo.latencyObjective(), "latency", "latency (" + number(slo.latencyObjective() * 100) + " % under "
                         + number(slo.latencyThresholdSeconds()) + " s)"));
         return rules;
@@ -227,8 +235,8 @@ public final class AlertRuleGenerator {
             String good = "le=\"" + PromQl.le(objective.thresholdSeconds()) + "\"";
             for (String window : SLO_WINDOWS) {
                 rules.add(Rule.recording(ratio + window,
-                        "1 - " + q.rate(objective.histogram() + "_bucket", "{" + q.app() + "," + good + "}", window) + " / "
-                                + q.rate(objective.histogram() + "_count", "{" + q.app() + "}", window),
+                        "1 - " + q.rate(objective.histogram() + "_bucket", q.selector(good), window) + " / "
+                                + q.rate(objective.histogram() + "_count", q.selector(), window),
                         Map.of("application", application)));
             }
             rules.addAll(burnAlerts(objective.alertName(), ratio, 1 - objective.objective(), entry.getKey(),
@@ -240,7 +248,7 @@ public final class AlertRuleGenerator {
 
     private List<Rule> burnAlerts(String name, String ratio, double budget, String budgetName, String objective) {
         List<Rule> rules = new ArrayList<>();
-        String app = "{" + q.app() + "}";
+        String app = q.selector();
         for (String severity : List.of("page", "ticket")) {
             List<String> conditions = new ArrayList<>();
             for (BurnWindow w : BURN_WINDOWS) {

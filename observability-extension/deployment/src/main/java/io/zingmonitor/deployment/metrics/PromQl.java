@@ -3,24 +3,51 @@ package io.zingmonitor.deployment.metrics;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The selectors and expressions the generated rules and dashboards share, written once. */
+import io.zingmonitor.runtime.telemetry.MeterCatalogue;
+
+/**
+ * The selectors and expressions the generated rules and dashboards share, written once; the meter
+ * names come from {@link MeterCatalogue}.
+ */
 public final class PromQl {
 
-    public static final String HTTP_REQUESTS = "http_server_requests_seconds";
-    public static final String OPERATIONS = "zingmonitor_operation_duration_seconds";
-    public static final String LOG_EVENTS = "zingmonitor_log_events_total";
-    public static final String SPANS_DROPPED = io.zingmonitor.runtime.telemetry.MeterNames.prometheus(
-            io.zingmonitor.runtime.tracing.SpanExportMetrics.SPANS_DROPPED) + "_total";
-    public static final String CONSUMER_LAG = "kafka_consumer_fetch_manager_records_lag_max";
+    /** Series Prometheus records itself. */
+    public static final String UP = "up";
+    public static final String ALERTS = "ALERTS";
+    /** Recording rules the rule files define and the overview dashboard reads. */
+    public static final String ERROR_RATIO = "application:zingmonitor_errors:ratio_rate5m";
+    public static final String HTTP_MEAN_LATENCY = "application:" + MeterCatalogue.HTTP_SERVER_REQUESTS.prometheusName()
+            + ":mean5m";
+    /** Grafana's window for rate(), at least four scrape intervals. */
+    public static final String GRAFANA_RATE_INTERVAL = "$__rate_interval";
 
     private final String application;
 
-    public PromQl(String application) {
-        this.application = application;
+    private PromQl(String applicationMatcher) {
+        this.application = applicationMatcher;
+    }
+
+    /** Expressions over one application's series. */
+    public static PromQl of(String application) {
+        return new PromQl("application=\"" + application + "\"");
+    }
+
+    /** Expressions over the applications a label matcher selects, such as a dashboard variable's. */
+    public static PromQl matching(String applicationMatcher) {
+        return new PromQl(applicationMatcher);
     }
 
     public String app() {
-        return "application=\"" + application + "\"";
+        return application;
+    }
+
+    /** The application's series, narrowed by more matchers. */
+    public String selector(String... matchers) {
+        StringBuilder selector = new StringBuilder("{").append(application);
+        for (String matcher : matchers) {
+            selector.append(',').append(matcher);
+        }
+        return selector.append('}').toString();
     }
 
     /** Requests to the service's own API: framework endpoints under /q/ are not its traffic. */
@@ -30,6 +57,25 @@ public final class PromQl {
 
     public String rate(String metric, String selector, String window) {
         return "sum(rate(" + metric + selector + "[" + window + "]))";
+    }
+
+    public static String rateOf(String metric, String selector, String window) {
+        return "rate(" + metric + selector + "[" + window + "])";
+    }
+
+    /** {@code sum by (labels) (expr)}, or another aggregation. */
+    public static String by(String aggregation, String labels, String expr) {
+        return aggregation + " by (" + labels + ") (" + expr + ")";
+    }
+
+    public static String sumBy(String labels, String expr) {
+        return by("sum", labels, expr);
+    }
+
+    /** A quantile of a histogram's buckets, per the given labels (none: over all series). */
+    public static String quantile(String quantile, String labels, String buckets, String selector, String window) {
+        return "histogram_quantile(" + quantile + ", " + sumBy(labels.isEmpty() ? "le" : "le, " + labels,
+                rateOf(buckets, selector, window)) + ")";
     }
 
     public static String regexOf(List<String> values) {

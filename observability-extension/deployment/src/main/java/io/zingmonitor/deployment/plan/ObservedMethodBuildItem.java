@@ -27,7 +27,7 @@ public final class ObservedMethodBuildItem extends MultiBuildItem {
         return handler;
     }
 
-    /** Matches {@code ObservedOperations.key(Method)} at run time. */
+    /** {@code ObservedOperations.key}: the interceptor finds the attributes by it at run time. */
     public String getMethodKey() {
         return methodKey;
     }

@@ -3,13 +3,14 @@ package io.zingmonitor.deployment.plan;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.MethodParameterInfo;
+
+import io.zingmonitor.runtime.telemetry.ObservedOperations;
 
 /** Finds every {@code @Observed} business method and the parameters it records as attributes. */
 final class OperationDiscovery {
@@ -37,9 +38,9 @@ final class OperationDiscovery {
         return methods;
     }
 
-    /** Erased parameter types in {@link Class#getName()} form, as the runtime key is built. */
+    /** Erased parameter types: Jandex names them in {@link Class#getName()} form, as the runtime does. */
     static String methodKey(MethodInfo method) {
-        return method.declaringClass().name() + "#" + method.name() + "("
-                + method.parameterTypes().stream().map(t -> t.name().toString()).collect(Collectors.joining(",")) + ")";
+        return ObservedOperations.key(method.declaringClass().name().toString(), method.name(),
+                method.parameterTypes().stream().map(t -> t.name().toString()).toList());
     }
 }

@@ -55,7 +55,7 @@ class TelemetryPlanProcessor {
         var sensitive = SensitiveFieldDiscovery.discover(applicationIndex.getIndex(),
                 Pattern.compile(config.redaction().fieldNames()));
         TelemetryPlan plan = new TelemetryPlan(application.getName(), application.getVersion(), endpoints, channels,
-                operations, sensitive, MeterCatalog.meters(endpoints, channels, operations,
+                operations, sensitive, PlannedMeters.meters(endpoints, channels, operations,
                         config.messaging().enabled()));
         return new TelemetryPlanBuildItem(plan, toJson(plan));
     }

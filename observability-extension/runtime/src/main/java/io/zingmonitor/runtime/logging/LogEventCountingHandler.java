@@ -6,10 +6,16 @@ import java.util.logging.LogRecord;
 /** A root log handler that only counts: it formats and writes nothing. */
 public final class LogEventCountingHandler extends Handler {
 
+    private final LogEventCounts counts;
+
+    LogEventCountingHandler(LogEventCounts counts) {
+        this.counts = counts;
+    }
+
     @Override
     public void publish(LogRecord record) {
         if (record != null) {
-            LogEventCounts.current().count(record.getLevel(), record.getLoggerName());
+            counts.count(record.getLevel(), record.getLoggerName());
         }
     }
 

@@ -6,21 +6,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 
-import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.zingmonitor.runtime.telemetry.MeterNames;
+import io.zingmonitor.runtime.telemetry.MeterCatalogue;
 
 /**
  * Log events by level and logger, counted from the first log line of start-up on (before any meter
  * registry exists) and exposed as {@code zingmonitor_log_events_total} once one is bound. An error
- * spike then alerts like any other Prometheus rate, without parsing logs.
+ * spike then alerts like any other Prometheus rate, without parsing logs. One instance, created at
+ * runtime init with the log handler that counts into it, and a synthetic bean for the meter binder.
  */
 public final class LogEventCounts {
 
     static final String OTHER_LOGGER = "other";
     private static final String[] LEVELS = { "TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL" };
-
-    private static volatile LogEventCounts current = new LogEventCounts(200);
 
     /**
      * Per level (the index into {@link #LEVELS}), the count of each logger. Keyed by the logger's name
@@ -39,14 +37,6 @@ public final class LogEventCounts {
         for (int i = 0; i < counts.length; i++) {
             counts[i] = new ConcurrentHashMap<>();
         }
-    }
-
-    public static LogEventCounts current() {
-        return current;
-    }
-
-    static void reset(int maxLoggers) {
-        current = new LogEventCounts(maxLoggers);
     }
 
     void count(Level level, String loggerName) {
@@ -90,8 +80,7 @@ public final class LogEventCounts {
         }
         registering.set(true);
         try {
-            FunctionCounter.builder(MeterNames.LOG_EVENTS, adder, LongAdder::sum)
-                    .description("Log events by level and logger")
+            MeterCatalogue.LOG_EVENTS.functionCounter(adder, LongAdder::sum)
                     .tags("level", level, "logger", logger)
                     .register(target);
         } finally {

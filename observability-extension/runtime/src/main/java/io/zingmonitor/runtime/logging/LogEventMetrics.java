@@ -1,14 +1,20 @@
 package io.zingmonitor.runtime.logging;
 
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /** Binds the log-event counts to the application's meter registry. */
-@jakarta.inject.Singleton
+@Singleton
 public class LogEventMetrics implements MeterBinder {
+
+    @Inject
+    LogEventCounts counts;
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        LogEventCounts.current().bindTo(registry);
+        counts.bindTo(registry);
     }
 }

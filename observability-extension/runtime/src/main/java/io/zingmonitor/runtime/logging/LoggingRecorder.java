@@ -17,9 +17,12 @@ public class LoggingRecorder {
     }
 
     /** Runtime init: the logger cap is runtime configuration. */
-    public RuntimeValue<Optional<Handler>> logEventCountingHandler() {
-        LogEventCounts.reset(config.getValue().metrics().maxLoggers());
-        return new RuntimeValue<>(Optional.of(new LogEventCountingHandler()));
+    public RuntimeValue<LogEventCounts> logEventCounts() {
+        return new RuntimeValue<>(new LogEventCounts(config.getValue().metrics().maxLoggers()));
+    }
+
+    public RuntimeValue<Optional<Handler>> logEventCountingHandler(RuntimeValue<LogEventCounts> counts) {
+        return new RuntimeValue<>(Optional.of(new LogEventCountingHandler(counts.getValue())));
     }
 
     public io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> logLevelsHandler() {

@@ -4,10 +4,12 @@ import java.lang.ref.WeakReference;
 import java.util.logging.Filter;
 import java.util.logging.LogRecord;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logmanager.ExtLogRecord;
 
+import jakarta.inject.Inject;
+
 import io.quarkus.logging.LoggingFilter;
+import io.zingmonitor.runtime.config.ZingMonitorRuntimeConfig;
 import io.zingmonitor.runtime.http.RequestLog;
 import io.zingmonitor.runtime.redaction.SensitiveValueRedactor;
 
@@ -34,12 +36,11 @@ public class RedactingLogFilter implements Filter {
     private final boolean enabled;
     private final SensitiveValueRedactor redactor;
 
-    /** Created by CDI when logging starts, so the settings arrive as configuration properties. */
-    public RedactingLogFilter(
-            @ConfigProperty(name = "zingmonitor.redaction.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "zingmonitor.redaction.mask-emails", defaultValue = "true") boolean maskEmails) {
-        this.enabled = enabled;
-        this.redactor = new SensitiveValueRedactor(maskEmails);
+    /** Created by CDI when logging starts at runtime init, when the runtime configuration is known. */
+    @Inject
+    public RedactingLogFilter(ZingMonitorRuntimeConfig config) {
+        this.enabled = config.redaction().enabled();
+        this.redactor = new SensitiveValueRedactor(config.redaction().maskEmails());
     }
 
     @Override

@@ -1,7 +1,5 @@
 package io.zingmonitor.runtime.messaging;
 
-import java.util.Set;
-
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
@@ -16,7 +14,7 @@ import io.smallrye.reactive.messaging.observation.DefaultMessageObservation;
 import io.smallrye.reactive.messaging.observation.MessageObservation;
 import io.smallrye.reactive.messaging.observation.MessageObservationCollector;
 import io.smallrye.reactive.messaging.observation.ObservationContext;
-import io.zingmonitor.runtime.telemetry.MeterNames;
+import io.zingmonitor.runtime.telemetry.MeterCatalogue;
 
 /**
  * Counts and times every message of the channels in the telemetry plan, through SmallRye Reactive
@@ -35,11 +33,13 @@ public class ChannelMetricsCollector implements MessageObservationCollector<Chan
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    ObservedChannels observedChannels;
+
     @Override
     public ChannelMeters initObservation(String channel, boolean incoming, boolean emitter) {
         String planned = plannedChannel(channel);
-        Set<String> observed = ObservedChannels.names();
-        if (!observed.contains(planned)) {
+        if (!observedChannels.contains(planned)) {
             return null; // not in the plan: not observed
         }
         return new ChannelMeters(registry, planned, incoming ? "incoming" : "outgoing");
@@ -69,15 +69,13 @@ public class ChannelMetricsCollector implements MessageObservationCollector<Chan
         ChannelMeters(MeterRegistry registry, String channel, String direction) {
             this.succeeded = counter(registry, channel, direction, "success");
             this.failed = counter(registry, channel, direction, "failure");
-            this.processing = Timer.builder(MeterNames.MESSAGE_PROCESSING)
-                    .description("Time from a message's arrival (or sending) until it is acknowledged or rejected")
+            this.processing = MeterCatalogue.MESSAGE_PROCESSING.timer()
                     .tags("channel", channel, "direction", direction)
                     .register(registry);
         }
 
         private static Counter counter(MeterRegistry registry, String channel, String direction, String outcome) {
-            return Counter.builder(MeterNames.MESSAGES)
-                    .description("Messages per channel and direction, by outcome (success when acked, failure when nacked)")
+            return MeterCatalogue.MESSAGES.counter()
                     .tags("channel", channel, "direction", direction, "outcome", outcome)
                     .register(registry);
         }

@@ -1,6 +1,7 @@
 package io.zingmonitor.runtime.messaging;
 
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.quarkus.runtime.annotations.Recorder;
 
@@ -8,7 +9,7 @@ import io.quarkus.runtime.annotations.Recorder;
 public class MessagingRecorder {
 
     /** Static init: the channels are fixed by the code and its build-time configuration. */
-    public void observedChannels(Set<String> channels) {
-        ObservedChannels.register(channels);
+    public Supplier<ObservedChannels> observedChannels(Set<String> channels) {
+        return () -> new ObservedChannels(channels);
     }
 }

@@ -2,19 +2,19 @@ package io.zingmonitor.runtime.messaging;
 
 import java.util.Set;
 
-/** The reactive-messaging channels of the telemetry plan: the only ones whose messages are counted. */
+/**
+ * The reactive-messaging channels of the telemetry plan: the only ones whose messages are counted.
+ * A synthetic bean, recorded at static init.
+ */
 public final class ObservedChannels {
 
-    private static volatile Set<String> names = Set.of();
+    private final Set<String> names;
 
-    private ObservedChannels() {
+    public ObservedChannels(Set<String> names) {
+        this.names = Set.copyOf(names);
     }
 
-    static void register(Set<String> channels) {
-        names = Set.copyOf(channels);
-    }
-
-    static Set<String> names() {
-        return names;
+    boolean contains(String channel) {
+        return names.contains(channel);
     }
 }

@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import io.zingmonitor.runtime.telemetry.MeterCatalogue;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
@@ -33,8 +34,6 @@ public class RateLimiter {
 
     static final Logger ABUSE_LOG = Logger.getLogger("io.zingmonitor.abuse");
     static final long ABUSE_LOG_INTERVAL_SECONDS = 10;
-    static final String REJECTIONS = "zingmonitor.rate.limit.rejections";
-    static final String TOP_OFFENDERS = "zingmonitor.abuse.top.offender.rejections";
 
     /** Built once: a flood of rejections must not serialize a problem per request. */
     private final Buffer body;
@@ -65,12 +64,8 @@ public class RateLimiter {
         this.excludedPaths = List.copyOf(limits.excludedPaths());
         this.clients = clients;
         this.ranking = new OffenderRanking(maxClients);
-        this.rejections = Counter.builder(REJECTIONS)
-                .description("Requests rejected by the per-client rate limit")
-                .register(registry);
-        this.topOffenders = MultiGauge.builder(TOP_OFFENDERS)
-                .description("Rejections of the most-rejected clients (client ids are hashes), top N by rank")
-                .register(registry);
+        this.rejections = MeterCatalogue.RATE_LIMIT_REJECTIONS.counter().register(registry);
+        this.topOffenders = MeterCatalogue.TOP_OFFENDER_REJECTIONS.multiGauge().register(registry);
         this.vertx = vertx;
         this.rankingTimer = vertx.setPeriodic(TimeUnit.SECONDS.toMillis(5), id -> publishRanking());
     }

@@ -7,6 +7,10 @@ import java.util.Map;
 /**
  * The generated redactors of this application by the type they write, registered once at static
  * init by {@link RedactionRecorder}. Looked up by exact class, so a lookup is one hash probe.
+ * <p>
+ * Static on purpose: {@code PayloadRedactor.toLogString} is a static API that any code may call in
+ * a log statement (a constructor, a static initializer, a class that is no bean), and the log filter
+ * and interceptors use the same redactors; a bean lookup there would cost a container call per value.
  */
 public final class SensitiveFieldRedactors {
 

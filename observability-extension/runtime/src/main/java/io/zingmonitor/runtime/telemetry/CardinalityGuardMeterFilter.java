@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
@@ -22,7 +21,6 @@ import io.micrometer.core.instrument.config.MeterFilter;
 public final class CardinalityGuardMeterFilter implements MeterFilter, MeterBinder {
 
     public static final String OVERFLOW_VALUE = "OTHER";
-    static final String OVERFLOW_METER = "zingmonitor.cardinality.overflow";
 
     private final int maxValuesPerTag;
     private final Map<String, Set<String>> seenValues = new ConcurrentHashMap<>();
@@ -35,7 +33,7 @@ public final class CardinalityGuardMeterFilter implements MeterFilter, MeterBind
 
     @Override
     public Meter.Id map(Meter.Id id) {
-        if (id.getName().equals(OVERFLOW_METER)) {
+        if (id.getName().equals(MeterCatalogue.CARDINALITY_OVERFLOW.micrometerName())) {
             return id;
         }
         List<Tag> mapped = null;
@@ -79,8 +77,7 @@ public final class CardinalityGuardMeterFilter implements MeterFilter, MeterBind
     }
 
     private static void register(MeterRegistry registry, String meter, String tag, LongAdder adder) {
-        FunctionCounter.builder(OVERFLOW_METER, adder, LongAdder::sum)
-                .description("Tag values replaced by OTHER because a meter's tag exceeded its distinct-value cap")
+        MeterCatalogue.CARDINALITY_OVERFLOW.functionCounter(adder, LongAdder::sum)
                 .tags("meter", meter, "tag", tag)
                 .register(registry);
     }

@@ -9,7 +9,10 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.zingmonitor.runtime.config.ZingMonitorRuntimeConfig;
 
-/** Hands ZingMonitor's meter filters to Quarkus Micrometer, which applies every MeterFilter bean. */
+/**
+ * Hands ZingMonitor's meter filters to Quarkus Micrometer, which applies every MeterFilter bean. The
+ * SLO histogram filter is a synthetic bean: its buckets are build-time configuration, recorded.
+ */
 @Singleton
 public class MetricsProducer {
 
@@ -24,12 +27,6 @@ public class MetricsProducer {
     @Singleton
     MeterFilter applicationTag(@ConfigProperty(name = "quarkus.application.name") String application) {
         return MeterFilter.commonTags(Tags.of(APPLICATION_TAG, application));
-    }
-
-    @Produces
-    @Singleton
-    SloHistogramMeterFilter sloHistograms() {
-        return new SloHistogramMeterFilter(SloBuckets.seconds());
     }
 
     @Produces

@@ -58,6 +58,9 @@ public class ObservedInterceptor {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    ObservedOperations observedOperations;
+
     /** What each observed method's annotation says, read once rather than on every call. */
     private final Map<java.lang.reflect.Method, Operation> operations = new ConcurrentHashMap<>();
 
@@ -70,7 +73,7 @@ public class ObservedInterceptor {
     Object observe(InvocationContext context) throws Exception {
         Operation operation = operations.computeIfAbsent(context.getMethod(), method -> {
             Observed observed = ((ArcInvocationContext) context).findIterceptorBinding(Observed.class);
-            return new Operation(observed.value(), List.of(observed.errorOutcomes()), ObservedOperations.attributes(method),
+            return new Operation(observed.value(), List.of(observed.errorOutcomes()), observedOperations.attributes(method),
                     Uni.class.isAssignableFrom(method.getReturnType()), new ConcurrentHashMap<>());
         });
         if (operation.returnsUni()) {
@@ -257,8 +260,7 @@ public class ObservedInterceptor {
 
     private Timer timer(Operation operation, String outcome) {
         return operation.timers().computeIfAbsent(outcome,
-                k -> Timer.builder(MeterNames.OPERATION_DURATION)
-                        .description("Business operations observed with @Observed, by outcome")
+                k -> MeterCatalogue.OPERATION_DURATION.timer()
                         .tags("operation", operation.name(), "outcome", outcome)
                         .register(registry));
     }

@@ -13,8 +13,8 @@ import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
  */
 public final class SloHistogramMeterFilter implements MeterFilter {
 
-    private static final List<String> TIMED = List.of("http.server.requests", MeterNames.OPERATION_DURATION,
-            MeterNames.MESSAGE_PROCESSING);
+    private static final List<String> TIMED = List.of(MeterCatalogue.HTTP_SERVER_REQUESTS.micrometerName(),
+            MeterCatalogue.OPERATION_DURATION.micrometerName(), MeterCatalogue.MESSAGE_PROCESSING.micrometerName());
 
     private final double[] bucketsNanos;
 

@@ -25,6 +25,9 @@ import io.opentelemetry.sdk.trace.export.SpanExporter;
  * call at build time ({@code TracingProcessor}) to {@link #batchSpanProcessor}: the same processor,
  * configured the same way by Quarkus afterwards, but reporting its drops to a private meter provider
  * read here, and exporting through an exporter that counts the spans of every failed export.
+ * <p>
+ * Static on purpose: the rewritten call sits inside Quarkus's own exporter recorder, which runs
+ * outside CDI and cannot be handed a bean, so the counts live where that bytecode can reach them.
  */
 public final class SpanExportAccounting {
 

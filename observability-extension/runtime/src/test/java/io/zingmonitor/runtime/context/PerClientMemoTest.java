@@ -1,4 +1,4 @@
-package io.zingmonitor.deployment.http;
+package io.zingmonitor.runtime.context;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-import io.zingmonitor.runtime.context.PerClientMemo;
 
 class PerClientMemoTest {
 

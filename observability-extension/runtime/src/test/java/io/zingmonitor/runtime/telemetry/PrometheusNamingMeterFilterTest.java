@@ -1,4 +1,4 @@
-package io.zingmonitor.deployment.telemetry;
+package io.zingmonitor.runtime.telemetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.zingmonitor.runtime.telemetry.PrometheusNamingMeterFilter;
 
 /** Library meters renamed to Prometheus's conventions; conforming meters left alone. */
 class PrometheusNamingMeterFilterTest {

@@ -1,11 +1,10 @@
-package io.zingmonitor.deployment.redaction;
+package io.zingmonitor.runtime.redaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.zingmonitor.runtime.redaction.SensitiveValueRedactor;
 
 /** The free-text scan on its own: every secret-named key in any spelling, and nothing else touched. */
 class SensitiveValueRedactorTest {

@@ -1,10 +1,9 @@
-package io.zingmonitor.deployment.tracing;
+package io.zingmonitor.runtime.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-import io.zingmonitor.runtime.tracing.OpenMetricsNegotiation;
 
 /** Which Accept headers get the OpenMetrics format (with exemplars) from the metrics endpoint. */
 class OpenMetricsNegotiationTest {

@@ -1,4 +1,4 @@
-package io.zingmonitor.deployment.tracing;
+package io.zingmonitor.runtime.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +16,6 @@ import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.exemplars.DefaultExemplarSampler;
 import io.prometheus.client.exemplars.tracer.common.SpanContextSupplier;
-import io.zingmonitor.runtime.tracing.BucketExemplarsPrometheusRegistry;
 
 /** Exemplars are sampled for histogram buckets only: no trace lookup for a meter without buckets. */
 class BucketExemplarsTest {

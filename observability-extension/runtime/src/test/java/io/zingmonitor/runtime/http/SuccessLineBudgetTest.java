@@ -1,4 +1,4 @@
-package io.zingmonitor.deployment.http;
+package io.zingmonitor.runtime.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,6 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
-import io.zingmonitor.runtime.http.SuccessLineBudget;
 
 /** The access log's budget for fast successes, on a clock the test drives. */
 class SuccessLineBudgetTest {
