@@ -3,7 +3,6 @@ package io.zingmonitor.runtime.problem;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.smallrye.config.SmallRyeConfig;
-import io.zingmonitor.ProblemException;
 import io.zingmonitor.runtime.config.ZingMonitorRuntimeConfig;
 
 /**
@@ -28,7 +27,7 @@ public final class ProblemTypes {
 
     /**
      * The running application's {@code zingmonitor.problem.type-prefix}. Read where a problem is
-     * answered, which is rare, rather than kept in a static field: a {@link ProblemException} is built
+     * answered, which is rare, rather than kept in a static field: a {@code io.zingmonitor.ProblemException} is built
      * by application code that has no bean at hand. Outside a Quarkus application there is none: the
      * slug alone is the type.
      */
