@@ -250,7 +250,7 @@ class GameDayTest {
         // starts after a minute regardless, and an alert is attributed to the phase in which it began.
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
-            if (firingNow(prometheus).equals(Set.of("(quiet)"))) {
+            if (quiet(prometheus)) {
                 phase.quiet = Instant.now();
                 return;
             }
@@ -375,10 +375,19 @@ class GameDayTest {
         return keys;
     }
 
+    /** Every service scraped and no alert firing; false too while Prometheus is not ready to answer (503 at start-up). */
+    private boolean quiet(PrometheusServer prometheus) {
+        try {
+            return firingNow(prometheus).equals(Set.of("(quiet)"));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
     /** Waits until every service is scraped and no alert fires. */
     private void awaitQuiet(PrometheusServer prometheus, Duration patience) throws Exception {
         long deadline = System.nanoTime() + patience.toNanos();
-        while (!firingNow(prometheus).equals(Set.of("(quiet)"))) {
+        while (!quiet(prometheus)) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Alerts still firing before any fault: " + firingNow(prometheus));
             }
