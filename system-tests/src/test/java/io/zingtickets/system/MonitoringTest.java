@@ -19,7 +19,10 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,9 +38,12 @@ import io.zingtickets.infra.alerts.AlertWebhookRecorder;
 
 /**
  * The dashboards and alerts proven against real Prometheus and Alertmanager fed by the running
- * services: no panel shows "No data", every metric named exists, and HighErrorRate reaches the chat
- * webhook and the on-call mailbox when payments fail, and resolves when they recover.
+ * services: no panel shows "No data", every metric named exists, no alert fires while the traffic is
+ * healthy, HighErrorRate reaches the chat webhook and the on-call mailbox when payments fail, and resolves
+ * when they recover; and, last, game day's shortest fault (issue 17): payment-service killed under
+ * bookings, ServiceDown fires and resolves, and no booking is lost, doubled or left without its email.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MonitoringTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -48,6 +54,12 @@ class MonitoringTest {
     static PrometheusServer prometheus;
     static HttpServer webhook;
     static Path webhookFile;
+    /** Every booking the traffic had accepted, for game day's invariants. */
+    static final BookingLedger ledger = new BookingLedger();
+    static final java.util.concurrent.atomic.AtomicInteger buyers = new java.util.concurrent.atomic.AtomicInteger();
+    /** The stretch of healthy traffic, from every service scraped to the end of the traffic. */
+    static java.time.Instant healthyFrom;
+    static java.time.Instant healthyTo;
 
     @BeforeAll
     static void start() throws Exception {
@@ -185,9 +197,59 @@ class MonitoringTest {
         });
     }
 
+    /**
+     * Game day's healthy baseline, shortened: the traffic above (bookings, reads, bad input, a few 429s, dead
+     * letters) fires nothing but BookingSpike, which its bursts of bookings (dozens within seconds, over the
+     * alert's 100 a minute) are meant to fire.
+     */
+    @Test
+    @Order(1)
+    void noAlertFiresWhileTheTrafficIsHealthy() {
+        List<JsonNode> fired = JSON.valueToTree(given().queryParam("query", "ALERTS{alertstate=\"firing\",alertname!=\"BookingSpike\"}")
+                // Two seconds on: the evaluation just before healthyFrom may still hold the ServiceDown start-up fired.
+                .queryParam("start", healthyFrom.getEpochSecond() + 2).queryParam("end", healthyTo.getEpochSecond() + 1)
+                .queryParam("step", "1").get(prometheus.url() + "/api/v1/query_range").then().statusCode(200)
+                .extract().jsonPath().getMap("$")).path("data").path("result").findValues("metric");
+        assertThat(fired).as("alerts firing between %s and %s on healthy traffic", healthyFrom, healthyTo).isEmpty();
+    }
+
+    /**
+     * Game day's payment-service row, shortened: killed (SIGKILL) while bookings come in, ServiceDown fires and
+     * reaches the on-call channel; restarted with the same command line, ServiceDown resolves, and every booking
+     * accepted during the whole test ends terminal, charged at most once, emailed exactly once, seats conserved.
+     * Last, because it takes payment-service away.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void paymentServiceKilledUnderBookingsIsSeenAndLosesNothing() throws Exception {
+        system.kill("payment-service");
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                bookings(1, "4242424242424242", "during-kill");
+                assertThat(query("ALERTS{alertname=\"ServiceDown\",service=\"payment-service\",alertstate=\"firing\"}"))
+                        .isNotEmpty();
+            });
+        } finally {
+            system.restart("payment-service");
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(
+                query("ALERTS{alertname=\"ServiceDown\",service=\"payment-service\",alertstate=\"firing\"}")).isEmpty());
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(
+                Files.readAllLines(webhookFile)).anySatisfy(line -> assertThat(line).contains("#zingtickets-oncall")
+                        .contains("ServiceDown on payment-service").contains("runbooks.md#servicedown")));
+        BookingLedger.Invariants invariants = ledger.await(system, Duration.ofSeconds(120));
+        assertThat(invariants.accepted).as("bookings accepted").isGreaterThan(50);
+        assertThat(invariants.violations()).as("game day's invariants after the kill").isEmpty();
+    }
+
     // ---- traffic ----
 
     private static void generateTraffic() {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                // ServiceDown's absent(up) fires before a service's first scrape: that is start-up, not traffic.
+                .until(() -> query("up == 1").size() == 3
+                        && query("ALERTS{alertname=\"ServiceDown\",alertstate=\"firing\"}").isEmpty());
+        healthyFrom = java.time.Instant.now();
         bookings(30, "4242424242424242", "ok");
         bookings(5, "4000000000000002", "declined");
         setFailureRate(0.0);
@@ -198,7 +260,8 @@ class MonitoringTest {
         String booking = given().contentType(ContentType.JSON).header("X-API-Key", "client-reader")
                 .body("{\"eventId\":2,\"seats\":1,\"buyerEmail\":\"reader@example.com\",\"card\":{\"number\":\"4242424242424242\","
                         + "\"expiry\":\"12/30\",\"cvc\":\"123\"}}")
-                .post(system.url("booking-service") + "/bookings").then().extract().path("id");
+                .post(system.url("booking-service") + "/bookings").then().statusCode(201).extract().path("id");
+        ledger.accepted(booking, "reader@example.com");
         for (int i = 0; i < 5; i++) {
             given().get(system.url("booking-service") + "/bookings/" + booking);
             given().get(system.url("booking-service") + "/events/1");
@@ -222,6 +285,7 @@ class MonitoringTest {
         }
         bookings(10, "4242424242424242", "more");
         sleep(5000);
+        healthyTo = java.time.Instant.now();
     }
 
     /**
@@ -253,13 +317,18 @@ class MonitoringTest {
         assertThat(rejected.get()).as("429s for %s after %d requests", client, sent.get()).isGreaterThanOrEqualTo(rejections);
     }
 
+    /** Bookings from three clients, each with a buyer address of its own so that its email can be counted. */
     private static void bookings(int count, String card, String prefix) {
         for (int i = 0; i < count; i++) {
-            given().contentType(ContentType.JSON)
+            String buyer = prefix + buyers.incrementAndGet() + "@example.com";
+            var response = given().contentType(ContentType.JSON)
                     .header("X-API-Key", "client-" + (i % 3))
-                    .body("{\"eventId\":1,\"seats\":1,\"buyerEmail\":\"" + prefix + i + "@example.com\",\"card\":{\"number\":\""
+                    .body("{\"eventId\":1,\"seats\":1,\"buyerEmail\":\"" + buyer + "\",\"card\":{\"number\":\""
                             + card + "\",\"expiry\":\"12/30\",\"cvc\":\"123\"}}")
                     .post(system.url("booking-service") + "/bookings");
+            if (response.statusCode() == 201) {
+                ledger.accepted(response.path("id"), buyer);
+            }
         }
     }
 

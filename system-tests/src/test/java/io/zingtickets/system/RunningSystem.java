@@ -41,7 +41,9 @@ final class RunningSystem implements AutoCloseable {
     KafkaBroker kafka;
     private final int kafkaPort = FreePorts.next();
     private final int kafkaControllerPort = FreePorts.next();
-    final PostgresServer postgres;
+    /** Replaced when PostgreSQL is restarted (game day). */
+    PostgresServer postgres;
+    private final int postgresPort = FreePorts.next();
     final SmtpServer smtp;
     final Map<String, Integer> httpPorts = new HashMap<>();
     final Map<String, Integer> managementPorts = new HashMap<>();
@@ -56,7 +58,7 @@ final class RunningSystem implements AutoCloseable {
         dir = Files.createTempDirectory(parent, "run-");
         dir.toFile().setExecutable(true, false);
         kafka = KafkaBroker.start(kafkaPort, kafkaControllerPort, dir.resolve("kafka"), dir.resolve("kafka.log"));
-        postgres = PostgresServer.start(FreePorts.next(), dir.resolve("postgres"), dir.resolve("postgres.log"),
+        postgres = PostgresServer.start(postgresPort, dir.resolve("postgres"), dir.resolve("postgres.log"),
                 PostgresServer.DATABASES);
         smtp = SmtpServer.start(FreePorts.next(), FreePorts.next(), FreePorts.next(), dir.resolve("smtp"), dir.resolve("smtp.log"));
         for (String service : SERVICES) {
@@ -130,6 +132,42 @@ final class RunningSystem implements AutoCloseable {
     void restartBroker() {
         kafka = KafkaBroker.start(kafkaPort, kafkaControllerPort, dir.resolve("kafka"),
                 dir.resolve("kafka-" + System.nanoTime() + ".log"));
+    }
+
+    /** PostgreSQL's fast shutdown (SIGINT: open sessions are cut, nothing committed is lost), as an operator's restart does. */
+    void stopPostgres() {
+        postgres.stop();
+    }
+
+    /** PostgreSQL again on its port and data folder. */
+    void startPostgres() {
+        postgres = PostgresServer.start(postgresPort, dir.resolve("postgres"),
+                dir.resolve("postgres-" + System.nanoTime() + ".log"), PostgresServer.DATABASES);
+    }
+
+    /** SIGSTOP of the SMTP server: connections are accepted by the kernel but never answered, as with a hung server. */
+    void freezeSmtp() {
+        signal(smtp.process(), "STOP");
+    }
+
+    /** SIGCONT: the SMTP server answers again, with every mail it had received before still in its mailboxes. */
+    void thawSmtp() {
+        signal(smtp.process(), "CONT");
+    }
+
+    /** Java sends only SIGTERM and SIGKILL itself; SIGSTOP and SIGCONT go through kill(1). */
+    private static void signal(ManagedProcess process, String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-s", signal, Long.toString(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -s " + signal + " " + process.pid() + " failed");
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void kill(ManagedProcess process) {
