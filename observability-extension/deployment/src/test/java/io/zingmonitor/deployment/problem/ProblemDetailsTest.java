@@ -42,12 +42,14 @@ class ProblemDetailsTest {
             .withApplicationRoot(jar -> jar.addClasses(OrderResource.class, OrderRequest.class, Card.class))
             .overrideConfigKey("quarkus.http.limits.max-body-size", "1K")
             .overrideConfigKey("zingmonitor.problem.type-prefix", "urn:problem-type:acme:")
+            .overrideConfigKey("zingmonitor.problem.unavailable-retry-after", "7s")
             .setLogRecordPredicate(r -> r.getLoggerName().startsWith("io.zingmonitor"))
             .assertLogRecords(records -> {
                 List<String> errors = records.stream().filter(r -> r.getLevel().intValue() >= Level.SEVERE.intValue())
                         .map(r -> r.getMessage()).toList();
-                // The unhandled exception is logged once; expected failures are not errors.
+                // The unhandled exception is logged once; expected failures and an unreachable backend are not errors.
                 Assertions.assertThat(errors).hasSize(1);
+                Assertions.assertThat(records).anySatisfy(r -> Assertions.assertThat(r.getMessage()).startsWith("Backend unavailable"));
             });
 
     @Test
@@ -135,8 +137,24 @@ class ProblemDetailsTest {
                 .body("traceId", matchesRegex("[0-9a-f]{32}"));
     }
 
+    @Test
+    void unreachableBackendIs503WithRetryAfterNot500() {
+        given().get("/orders/backend-down").then().statusCode(503).contentType("application/problem+json")
+                .header("Retry-After", "7")
+                .body("type", equalTo("urn:problem-type:acme:service-unavailable"))
+                .body(not(containsString("127.0.0.1")))
+                .body("traceId", matchesRegex("[0-9a-f]{32}"));
+    }
+
     @Path("/orders")
     public static class OrderResource {
+
+        @GET
+        @Path("/backend-down")
+        public String backendDown() {
+            // As a database client reports a refused connection: wrapped, with the address in the message.
+            throw new IllegalStateException("query failed", new java.net.ConnectException("Connection refused: /127.0.0.1:5432"));
+        }
 
         @POST
         @Consumes(MediaType.APPLICATION_JSON)

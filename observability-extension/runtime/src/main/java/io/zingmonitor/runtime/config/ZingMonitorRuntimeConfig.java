@@ -39,6 +39,20 @@ public interface ZingMonitorRuntimeConfig {
          */
         @WithDefault("urn:problem-type:")
         String typePrefix();
+
+        /**
+         * Exceptions that mean a backend (database, broker, another service) cannot be reached rather than a bug:
+         * an unhandled exception with one of these, or a subclass, anywhere in its cause chain is answered
+         * {@code 503 service-unavailable} with {@code Retry-After} instead of {@code 500}, and logged as a warning
+         * without a stack trace. A client may retry a 503; it must not retry a 500 blindly.
+         */
+        @WithDefault("java.net.ConnectException,java.net.SocketException,java.nio.channels.ClosedChannelException,"
+                + "io.vertx.sqlclient.ClosedConnectionException")
+        java.util.List<String> unavailableExceptions();
+
+        /** The {@code Retry-After} of a 503 answered because a backend cannot be reached. */
+        @WithDefault("5s")
+        java.time.Duration unavailableRetryAfter();
     }
 
     /** Whether there is an access log at all is fixed at build time ({@code zingmonitor.request-log.enabled}). */
