@@ -9,12 +9,15 @@ import io.zingtickets.infra.OperatorCredential;
 import io.zingtickets.infra.ServiceProcess;
 
 /** One ZingTickets service, run from its Quarkus build ({@code target/quarkus-app}) on its local ports. */
-record ServiceComponent(String name, int port, int managementPort, String apiPath) implements Component {
+record ServiceComponent(String name, int port, int managementPort, String apiPath, String apiNote) implements Component {
 
+    // A URL printed here opens in a browser: the OpenAPI document lives on the management port, and the
+    // gateway knob asks for the operator account.
     static List<ServiceComponent> all() {
-        return List.of(new ServiceComponent("booking-service", 8081, 9081, "/events"),
-                new ServiceComponent("payment-service", 8082, 9082, "/admin/gateway"),
-                new ServiceComponent("email-service", 8083, 9083, "/q/openapi"));
+        return List.of(new ServiceComponent("booking-service", 8081, 9081, "/events", ""),
+                new ServiceComponent("payment-service", 8082, 9082, "/admin/gateway",
+                        " (user " + OperatorCredential.USER + ", password " + OperatorCredential.PASSWORD + ")"),
+                new ServiceComponent("email-service", 8083, 9083, "/emails/", "<booking id>"));
     }
 
     @Override
@@ -29,7 +32,7 @@ record ServiceComponent(String name, int port, int managementPort, String apiPat
 
     @Override
     public List<String> urls() {
-        return List.of(name + ": http://localhost:" + port + apiPath + "  (OpenAPI UI, health, metrics, telemetry plan: "
+        return List.of(name + ": http://localhost:" + port + apiPath + apiNote + "  (OpenAPI UI, health, metrics, telemetry plan: "
                 + "http://localhost:" + managementPort + "/q/swagger-ui, /q/health, /q/metrics, /q/zingmonitor)");
     }
 }
