@@ -21,23 +21,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.restassured.http.ContentType;
-import io.zingtickets.infra.FreePorts;
 import io.zingtickets.infra.OperatorCredential;
-import io.zingtickets.infra.LogShipper;
-import io.zingtickets.infra.ManagedProcess;
 import io.zingtickets.infra.OpenSearchNode;
 import io.zingtickets.infra.Tools;
 import io.zingtickets.infra.logging.LogPipelineSetup;
@@ -49,6 +45,7 @@ import io.zingtickets.infra.logging.LogPipelineSetup;
  * errors by level with their stack trace; nothing a client plants (cards, CVCs, passwords, tokens,
  * emails) reaches any log line anywhere; user input cannot forge or break a line.
  */
+@ExtendWith(SharedSystem.class)
 class LoggingPipelineTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -70,46 +67,11 @@ class LoggingPipelineTest {
 
     static RunningSystem system;
     static OpenSearchNode openSearch;
-    static ManagedProcess shipper;
 
     @BeforeAll
-    static void start() throws Exception {
-        Path parent = Path.of("target", "system").toAbsolutePath();
-        Files.createDirectories(parent);
-        Path openSearchDir = Files.createTempDirectory(parent, "opensearch-");
-        // OpenSearch takes the longest to start: it starts while the services do.
-        CompletableFuture<OpenSearchNode> node = CompletableFuture.supplyAsync(() -> OpenSearchNode.start(FreePorts.next(),
-                openSearchDir, openSearchDir.resolve("opensearch.log")));
-        try {
-            system = new RunningSystem(Map.of(
-                    "zingtickets.gateway.latency", "5ms",
-                    "zingtickets.gateway.latency-jitter", "0ms",
-                    "zingtickets.gateway.failure-rate", "0",
-                    // The services' own DEBUG lines log whole payloads (booking request, booking.requested
-                    // event) with the card, CVC and email in them: the leak test then proves redaction,
-                    // not merely that nothing logs client input.
-                    "quarkus.log.category.\"io.zingtickets\".level", "DEBUG",
-                    // As in the local stack: the shipper tails the rotating JSON file (off by default).
-                    "quarkus.log.file.enabled", "true"));
-        } finally {
-            openSearch = node.join();
-        }
-        // Each service writes its file under its own working folder: <run>/<service>/logs/<service>.log.
-        shipper = LogShipper.start(system.dir + "/*-service/logs/*.log", openSearch.url(), system.dir.resolve("log-shipper"),
-                system.dir.resolve("log-shipper.log"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (shipper != null) {
-            shipper.stop(Duration.ofSeconds(10));
-        }
-        if (system != null) {
-            system.close();
-        }
-        if (openSearch != null) {
-            openSearch.stop();
-        }
+    static void useSharedSystem(ObservedSystem shared) {
+        system = shared.system;
+        openSearch = shared.openSearch;
     }
 
     @Test
@@ -255,7 +217,7 @@ class LoggingPipelineTest {
 
     private static void setGatewayFailureRate(double rate) {
         given().auth().preemptive().basic(OperatorCredential.USER, OperatorCredential.PASSWORD)
-                .contentType(ContentType.JSON).body("{\"latencyMs\":5,\"jitterMs\":0,\"failureRate\":" + rate + "}")
+                .contentType(ContentType.JSON).body("{\"latencyMs\":" + ObservedSystem.GATEWAY_LATENCY_MS + ",\"jitterMs\":0,\"failureRate\":" + rate + "}")
                 .put(system.url("payment-service") + "/admin/gateway").then().statusCode(200);
     }
 

@@ -1,41 +1,37 @@
 package io.zingtickets.system;
 
-import java.util.Map;
-
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * One working system (gateway at 20 ms, no injected failures) shared by the test classes that only need it to work:
- * started for the first of them, stopped when the whole test run ends (the root store closes what it holds). A
- * system takes half a minute to start on two cores and `make test` has a time budget; classes that tune the system
- * (rate limits, tracing, faults) start their own.
+ * One {@link ObservedSystem} shared by the test classes that only need it to work and to be watched (journeys,
+ * traces, logs, the pages `make run` prints): started for the first of them, stopped when the whole test run ends
+ * (the root store closes what it holds). A system takes about a minute to start on two cores and `make test` has a
+ * time budget; classes that need other settings or faults in their rules (MonitoringTest, GameDayTest) start their own.
  *
- * <p>A class declares {@code @ExtendWith(SharedSystem.class)} and takes a {@link RunningSystem} parameter in its
- * {@code @BeforeAll}; it never closes it.
+ * <p>A class declares {@code @ExtendWith(SharedSystem.class)} and takes an {@link ObservedSystem} or a
+ * {@link RunningSystem} parameter in its {@code @BeforeAll}; it never closes it, and it leaves the gateway as it
+ * found it.
  */
 final class SharedSystem implements ParameterResolver {
 
-    static final Map<String, String> CONFIG = Map.of(
-            "zingtickets.gateway.latency", "20ms",
-            "zingtickets.gateway.latency-jitter", "0ms",
-            "zingtickets.gateway.failure-rate", "0");
-
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == RunningSystem.class;
+        Class<?> type = parameter.getParameter().getType();
+        return type == ObservedSystem.class || type == RunningSystem.class;
     }
 
     @Override
-    public RunningSystem resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .computeIfAbsent(SharedSystem.class, key -> start(), RunningSystem.class);
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        ObservedSystem shared = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .computeIfAbsent(SharedSystem.class, key -> start(), ObservedSystem.class);
+        return parameter.getParameter().getType() == RunningSystem.class ? shared.system : shared;
     }
 
-    private static RunningSystem start() {
+    private static ObservedSystem start() {
         try {
-            return new RunningSystem(CONFIG);
+            return new ObservedSystem();
         } catch (Exception e) {
             throw new IllegalStateException("the shared system did not start", e);
         }

@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,19 +24,17 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.restassured.http.ContentType;
-import io.zingtickets.infra.FreePorts;
-import io.zingtickets.infra.JaegerServer;
 import io.zingtickets.infra.PrometheusServer;
 import io.zingtickets.system.JaegerTrace.Span;
 
@@ -48,6 +45,7 @@ import io.zingtickets.system.JaegerTrace.Span;
  * lead to the trace, and services that shrug off a tracing backend outage.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SharedSystem.class)
 class TracingTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -57,15 +55,13 @@ class TracingTest {
     /** Distinctive values planted in every booking, searched for in everything exported. */
     static final String CVC = "917";
     static final String BUYER_MARK = "tracer" + UUID.randomUUID().toString().replace("-", "");
-    static final int GATEWAY_LATENCY_MS = 40;
-    /** Small, so an outage fills it within a few bookings. */
-    static final int SPAN_QUEUE = 64;
+    static final int GATEWAY_LATENCY_MS = ObservedSystem.GATEWAY_LATENCY_MS;
+    static final int SPAN_QUEUE = ObservedSystem.SPAN_QUEUE;
     /** What Prometheus sends: OpenMetrics preferred, the text format as a fallback. */
     static final String PROMETHEUS_ACCEPT = "application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,"
             + "text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
 
-    static int[] jaegerPorts;
-    static JaegerServer jaeger;
+    static ObservedSystem observed;
     static RunningSystem system;
     static PrometheusServer prometheus;
     static final List<String> plantedEmails = new ArrayList<>();
@@ -73,44 +69,10 @@ class TracingTest {
     static final Map<String, JaegerTrace> seenTraces = new HashMap<>();
 
     @BeforeAll
-    static void start() throws Exception {
-        Path dir = Path.of("target", "system").toAbsolutePath();
-        jaegerPorts = new int[] { FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next() };
-        jaeger = startJaeger(dir.resolve("jaeger-" + UUID.randomUUID()));
-        system = new RunningSystem(Map.of(
-                "quarkus.otel.exporter.otlp.endpoint", jaeger.otlpGrpcEndpoint(),
-                "zingmonitor.tracing.sample-ratio", "1.0",
-                "quarkus.otel.bsp.max.queue.size", Integer.toString(SPAN_QUEUE),
-                "quarkus.otel.bsp.max.export.batch.size", "32",
-                "quarkus.otel.bsp.schedule.delay", "200ms",
-                "quarkus.otel.bsp.export.timeout", "2s",
-                "zingmonitor.tracing.environment", "system-test",
-                "zingtickets.gateway.latency", GATEWAY_LATENCY_MS + "ms",
-                "zingtickets.gateway.latency-jitter", "0ms",
-                "zingtickets.gateway.failure-rate", "0"));
-        prometheus = PrometheusServer.start(FreePorts.next(), Map.of(
-                "booking-service", "127.0.0.1:" + system.managementPorts.get("booking-service"),
-                "payment-service", "127.0.0.1:" + system.managementPorts.get("payment-service"),
-                "email-service", "127.0.0.1:" + system.managementPorts.get("email-service")),
-                List.of(), "127.0.0.1:" + FreePorts.next(), system.dir.resolve("prometheus"), system.dir.resolve("prometheus.log"));
-    }
-
-    static JaegerServer startJaeger(Path dir) {
-        return JaegerServer.start(jaegerPorts[0], jaegerPorts[1], jaegerPorts[2], jaegerPorts[3], dir,
-                dir.resolveSibling(dir.getFileName() + "-" + Instant.now().toEpochMilli() + ".log"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (prometheus != null) {
-            prometheus.stop();
-        }
-        if (system != null) {
-            system.close();
-        }
-        if (jaeger != null) {
-            jaeger.stop();
-        }
+    static void useSharedSystem(ObservedSystem shared) {
+        observed = shared;
+        system = shared.system;
+        prometheus = shared.prometheus;
     }
 
     @Test
@@ -270,7 +232,7 @@ class TracingTest {
     void withTheBackendDownServicesServeAsUsualCountDroppedSpansAndRecoverWhenItReturns() {
         double droppedBefore = droppedSpans();
         double errorsBefore = serverErrors();
-        jaeger.stop();
+        observed.stopJaeger();
 
         List<String> duringOutage = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
@@ -285,7 +247,7 @@ class TracingTest {
                     .isLessThanOrEqualTo(SPAN_QUEUE);
         }
 
-        jaeger = startJaeger(Path.of("target", "system").toAbsolutePath().resolve("jaeger-restarted-" + UUID.randomUUID()));
+        observed.startJaeger();
         String after = book(1, 1, CARD);
         system.awaitBookingStatus(after, "CONFIRMED");
         JaegerTrace trace = awaitTrace(after, TracingTest::complete);
@@ -336,7 +298,7 @@ class TracingTest {
 
     private static JsonNode jaegerApi(String path) {
         try {
-            return JSON.readTree(given().urlEncodingEnabled(false).get(jaeger.url() + path).then().extract().asString());
+            return JSON.readTree(given().urlEncodingEnabled(false).get(observed.jaeger().url() + path).then().extract().asString());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

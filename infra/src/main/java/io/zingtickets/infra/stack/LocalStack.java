@@ -122,10 +122,15 @@ public final class LocalStack {
     }
 
     private static void printUrls(List<Component> components) {
-        for (Component component : components) {
-            if (component.available()) {
-                component.urls().forEach(url -> System.out.println("    " + url));
-            }
-        }
+        urlLines(components).forEach(line -> System.out.println("    " + line));
+    }
+
+    /** The lines `make run` prints once everything is up: what a user opens (the browser test opens every URL in them). */
+    public static List<String> printedUrls() {
+        return urlLines(everything());
+    }
+
+    private static List<String> urlLines(List<Component> components) {
+        return components.stream().filter(Component::available).flatMap(c -> c.urls().stream()).toList();
     }
 }

@@ -9,11 +9,11 @@ import io.zingtickets.infra.OperatorCredential;
 import io.zingtickets.infra.ServiceProcess;
 
 /** One ZingTickets service, run from its Quarkus build ({@code target/quarkus-app}) on its local ports. */
-record ServiceComponent(String name, int port, int managementPort, String apiPath, String apiNote) implements Component {
+public record ServiceComponent(String name, int port, int managementPort, String apiPath, String apiNote) implements Component {
 
     // A URL printed here opens in a browser: the OpenAPI document lives on the management port, and the
     // gateway knob asks for the operator account.
-    static List<ServiceComponent> all() {
+    public static List<ServiceComponent> all() {
         return List.of(new ServiceComponent("booking-service", 8081, 9081, "/events", ""),
                 new ServiceComponent("payment-service", 8082, 9082, "/admin/gateway",
                         " (user " + OperatorCredential.USER + ", password " + OperatorCredential.PASSWORD + ")"),

@@ -1,0 +1,149 @@
+package io.zingtickets.system;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+import com.sun.net.httpserver.HttpServer;
+
+import io.zingtickets.infra.AlertmanagerServer;
+import io.zingtickets.infra.FreePorts;
+import io.zingtickets.infra.JaegerServer;
+import io.zingtickets.infra.LogShipper;
+import io.zingtickets.infra.ManagedProcess;
+import io.zingtickets.infra.OpenSearchNode;
+import io.zingtickets.infra.PrometheusServer;
+import io.zingtickets.infra.Tools;
+import io.zingtickets.infra.alerts.AlertWebhookRecorder;
+
+/**
+ * The system as `make run` shows it, on free ports: the three services with everything around them: Jaeger
+ * receiving every span, Prometheus scraping every service with the committed rules and sending to Alertmanager
+ * (on-call mail to the system's SMTP server, chat to a webhook recorder), and the services' JSON log files
+ * shipped to OpenSearch. The test classes that look at the telemetry share one, started once per test run
+ * ({@link SharedSystem}): each start costs about a minute of `make test`'s budget.
+ */
+final class ObservedSystem implements AutoCloseable {
+
+    /** The payment gateway's simulated latency; a test that changes the gateway puts this back. */
+    static final int GATEWAY_LATENCY_MS = 20;
+    /** Small, so a tracing outage fills it within a few bookings. */
+    static final int SPAN_QUEUE = 64;
+
+    final RunningSystem system;
+    final PrometheusServer prometheus;
+    final AlertmanagerServer alertmanager;
+    final HttpServer webhook;
+    final int webhookPort;
+    final OpenSearchNode openSearch;
+    final ManagedProcess shipper;
+    private final int[] jaegerPorts = { FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next() };
+    /** Replaced when a test restarts the tracing backend. */
+    private volatile JaegerServer jaeger;
+
+    ObservedSystem() throws Exception {
+        Path parent = Path.of("target", "system").toAbsolutePath();
+        Files.createDirectories(parent);
+        Path backends = Files.createTempDirectory(parent, "observed-");
+        // OpenSearch takes the longest to start: it starts while Jaeger and the services do.
+        Path openSearchDir = backends.resolve("opensearch");
+        CompletableFuture<OpenSearchNode> node = CompletableFuture.supplyAsync(() -> OpenSearchNode.start(FreePorts.next(),
+                openSearchDir, backends.resolve("opensearch.log")));
+        RunningSystem started = null;
+        try {
+            jaeger = startJaeger(backends);
+            started = new RunningSystem(serviceConfig(jaeger));
+        } catch (Exception e) {
+            if (jaeger != null) {
+                jaeger.stop();
+            }
+            node.join().stop();
+            throw e;
+        }
+        system = started;
+        Path dir = system.dir.resolve("observability");
+        webhookPort = FreePorts.next();
+        webhook = AlertWebhookRecorder.start(webhookPort, dir.resolve("webhook.jsonl"));
+        Path repository = Tools.repositoryRoot();
+        alertmanager = AlertmanagerServer.start(FreePorts.next(), repository.resolve("monitoring/alertmanager/alertmanager.yml"),
+                system.smtp.smtpPort(), webhookPort, dir.resolve("alertmanager"), dir.resolve("alertmanager.log"));
+        Map<String, String> targets = new HashMap<>();
+        RunningSystem.SERVICES.forEach(s -> targets.put(s, "127.0.0.1:" + system.managementPorts.get(s)));
+        prometheus = PrometheusServer.start(FreePorts.next(), targets, ruleFiles(repository), alertmanager.address(),
+                dir.resolve("prometheus"), dir.resolve("prometheus.log"));
+        openSearch = node.join();
+        // Each service writes its file under its own working folder: <run>/<service>/logs/<service>.log.
+        shipper = LogShipper.start(system.dir + "/*-service/logs/*.log", openSearch.url(), dir.resolve("log-shipper"),
+                dir.resolve("log-shipper.log"));
+    }
+
+    private static Map<String, String> serviceConfig(JaegerServer jaeger) {
+        return Map.ofEntries(
+                Map.entry("quarkus.otel.exporter.otlp.endpoint", jaeger.otlpGrpcEndpoint()),
+                Map.entry("zingmonitor.tracing.sample-ratio", "1.0"),
+                Map.entry("zingmonitor.tracing.environment", "system-test"),
+                Map.entry("quarkus.otel.bsp.max.queue.size", Integer.toString(SPAN_QUEUE)),
+                Map.entry("quarkus.otel.bsp.max.export.batch.size", "32"),
+                Map.entry("quarkus.otel.bsp.schedule.delay", "200ms"),
+                Map.entry("quarkus.otel.bsp.export.timeout", "2s"),
+                Map.entry("zingtickets.gateway.latency", GATEWAY_LATENCY_MS + "ms"),
+                Map.entry("zingtickets.gateway.latency-jitter", "0ms"),
+                Map.entry("zingtickets.gateway.failure-rate", "0"),
+                // The services' own DEBUG lines log whole payloads (booking request, booking.requested event) with
+                // the card, CVC and email in them: the leak tests then prove redaction, not merely that nothing
+                // logs client input.
+                Map.entry("quarkus.log.category.\"io.zingtickets\".level", "DEBUG"),
+                // As in the local stack: the shipper tails the rotating JSON file (off by default).
+                Map.entry("quarkus.log.file.enabled", "true"));
+    }
+
+    private static List<Path> ruleFiles(Path repository) throws IOException {
+        try (Stream<Path> files = Files.list(repository.resolve("monitoring/rules"))) {
+            return files.filter(f -> f.toString().endsWith(".rules.yml")).sorted().toList();
+        }
+    }
+
+    private JaegerServer startJaeger(Path parent) {
+        Path dir = parent.resolve("jaeger-" + UUID.randomUUID());
+        return JaegerServer.start(jaegerPorts[0], jaegerPorts[1], jaegerPorts[2], jaegerPorts[3], dir,
+                dir.resolveSibling(dir.getFileName() + ".log"));
+    }
+
+    JaegerServer jaeger() {
+        return jaeger;
+    }
+
+    /** A tracing backend outage begins: every stored trace is lost with it, as with Jaeger's in-memory store. */
+    void stopJaeger() {
+        jaeger.stop();
+    }
+
+    /** The tracing backend is back, empty, on the same ports. */
+    void startJaeger() {
+        jaeger = startJaeger(system.dir.resolve("observability"));
+    }
+
+    String webhookUrl() {
+        return "http://127.0.0.1:" + webhookPort;
+    }
+
+    @Override
+    public void close() {
+        shipper.stop(Duration.ofSeconds(10));
+        prometheus.stop();
+        alertmanager.stop();
+        webhook.stop(0);
+        system.close();
+        if (jaeger.isRunning()) {
+            jaeger.stop();
+        }
+        openSearch.stop();
+    }
+}
