@@ -26,7 +26,7 @@ public interface ZingMonitorBuildTimeConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** Which fields count as sensitive. */
+    /** Masking of sensitive values in payloads, span attributes and log messages. */
     Redaction redaction();
 
     /** The per-request access log. */
@@ -385,6 +385,16 @@ public interface ZingMonitorBuildTimeConfig {
     }
 
     interface Redaction {
+        /**
+         * Whether sensitive values are masked: a redactor is generated for every payload type with a
+         * sensitive field (used by {@code PayloadRedactor} and the {@code @Observed} span attributes),
+         * and log messages are scanned (tuned at run time under {@code zingmonitor.redaction.*}).
+         * {@code false} generates no redactor and scans no log message: payloads are written as their
+         * {@code toString()}, scanned for card numbers, emails and tokens.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
         /**
          * Field names (a regular expression matched against the whole name) treated as sensitive
          * without a {@code @Sensitive} annotation.
