@@ -50,6 +50,42 @@ public interface ZingMonitorBuildTimeConfig {
     /** ZingMonitor's own answers in the service's OpenAPI document. */
     OpenApi openapi();
 
+    /**
+     * ZingMonitor's patches of Quarkus internals, each switchable on its own, for when a Quarkus upgrade
+     * breaks one (the exemplar registry is switched by {@code zingmonitor.exemplars.enabled}).
+     */
+    Compat compat();
+
+    interface Compat {
+        /** Counting the spans that never reach the tracing backend. */
+        SpanExportAccounting spanExportAccounting();
+
+        /** Narrowing Prometheus's {@code Accept} header to OpenMetrics. */
+        OpenMetricsAccept openmetricsAccept();
+
+        interface SpanExportAccounting {
+            /**
+             * Whether Quarkus's OTLP exporter recorder builds its batch span processor through ZingMonitor,
+             * so spans dropped from the full queue or lost in failed exports are counted
+             * ({@code zingmonitor_spans_dropped_total}, {@code zingmonitor_spans_queued}). {@code false} leaves
+             * Quarkus's bytecode alone; the meters then stay at zero.
+             */
+            @WithDefault("true")
+            boolean enabled();
+        }
+
+        interface OpenMetricsAccept {
+            /**
+             * Whether a scrape that prefers OpenMetrics (Prometheus always does, listing the text format as a
+             * fallback) is answered in OpenMetrics, the only format that carries exemplars: Quarkus's endpoint
+             * answers the text format whenever {@code Accept} mentions {@code text/plain} at all.
+             * {@code false} leaves Quarkus's negotiation alone (no exemplars reach Prometheus).
+             */
+            @WithDefault("true")
+            boolean enabled();
+        }
+    }
+
     interface LogLevels {
         /**
          * Whether {@code /q/zingmonitor/log-levels} exists (read and change log levels at run time, for an
