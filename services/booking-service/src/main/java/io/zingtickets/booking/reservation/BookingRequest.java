@@ -1,4 +1,4 @@
-package io.zingtickets.booking.booking;
+package io.zingtickets.booking.reservation;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;

@@ -1,4 +1,4 @@
-package io.zingtickets.payment.payment;
+package io.zingtickets.payment.charge;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.zingtickets.payment.payment;
+package io.zingtickets.payment.charge;
 
 /**
  * Life of a row in {@code payments}. PENDING is claimed but not yet answered by the gateway; ABANDONED

@@ -1,4 +1,4 @@
-package io.zingtickets.booking.booking;
+package io.zingtickets.booking.reservation;
 
 /** What a payment outcome did to a booking: the outcome tag of the {@code booking.settle} operation. */
 public enum SettlementResult {

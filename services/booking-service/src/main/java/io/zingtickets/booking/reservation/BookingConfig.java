@@ -1,4 +1,4 @@
-package io.zingtickets.booking.booking;
+package io.zingtickets.booking.reservation;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

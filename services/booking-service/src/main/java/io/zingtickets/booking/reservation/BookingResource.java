@@ -1,4 +1,4 @@
-package io.zingtickets.booking.booking;
+package io.zingtickets.booking.reservation;
 
 import java.net.URI;
 import java.util.UUID;
@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
-import io.zingmonitor.ProblemDetail;
 import io.zingmonitor.ProblemException;
 
 @Path("/bookings")
@@ -40,15 +39,11 @@ public class BookingResource {
     @Operation(summary = "Book seats: reserves them and requests the payment; the booking is PENDING until paid")
     @APIResponse(responseCode = "201", description = "Booked, payment under way",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = Booking.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request (the problem names the field)",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "404", description = "No such event",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "409", description = "Not enough seats left",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request (the problem names the field)")
+    @APIResponse(responseCode = "404", description = "No such event")
+    @APIResponse(responseCode = "409", description = "Not enough seats left")
     // 413, 415 and 429 (with Retry-After) are ZingMonitor's answers: it adds them to the document itself.
-    @APIResponse(responseCode = "503", description = "Too many bookings are waiting for payment; nothing was booked, retry after Retry-After seconds",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "503", description = "Too many bookings are waiting for payment; nothing was booked, retry after Retry-After seconds")
     public Uni<RestResponse<Booking>> create(@Valid @NotNull BookingRequest request) {
         return service.create(request)
                 .map(booking -> RestResponse.ResponseBuilder.<Booking>created(URI.create("/bookings/" + booking.id()))
@@ -60,8 +55,7 @@ public class BookingResource {
     @Operation(summary = "A booking and its status")
     @APIResponse(responseCode = "200", description = "The booking",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = Booking.class)))
-    @APIResponse(responseCode = "404", description = "No such booking",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "404", description = "No such booking")
     public Uni<Booking> get(@PathParam("id") UUID id) {
         return bookings.findById(id).map(found -> found.orElseThrow(() -> new ProblemException(404, "booking-not-found",
                 "Booking not found", "There is no booking " + id + ".", "id")));

@@ -1,4 +1,4 @@
-package io.zingtickets.booking.booking;
+package io.zingtickets.booking.reservation;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -12,7 +12,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.zingmonitor.ProblemException;
 import io.zingtickets.booking.card.CardTokenizer.TokenizedCard;
-import io.zingtickets.booking.event.EventResource.EventNotFound;
+import io.zingtickets.booking.event.EventNotFound;
 import io.zingtickets.booking.outbox.Outbox;
 import io.zingtickets.booking.outbox.OutboxMessage;
 
@@ -64,7 +64,7 @@ public class BookingRepository {
         return connection.preparedQuery("SELECT seats_left FROM events WHERE id = $1").execute(Tuple.of(eventId))
                 .map(rows -> {
                     if (!rows.iterator().hasNext()) {
-                        throw EventNotFound.problem(eventId);
+                        throw new EventNotFound(eventId);
                     }
                     int left = rows.iterator().next().getInteger("seats_left");
                     throw new ProblemException(409, "sold-out", "Sold out",

@@ -1,4 +1,4 @@
-package io.zingtickets.booking.booking;
+package io.zingtickets.booking.reservation;
 
 public enum BookingStatus {
     /** Seats reserved, payment under way. */
