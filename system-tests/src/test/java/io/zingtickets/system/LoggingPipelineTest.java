@@ -124,7 +124,7 @@ class LoggingPipelineTest {
         assertThat(field(error, "service.name")).isEqualTo("payment-service");
         assertThat(error.path("message").asText()).contains("Card gateway failed authorizing booking " + id);
         assertThat(field(error, "error.type")).isEqualTo("io.zingtickets.payment.gateway.CardGatewayFailure");
-        assertThat(field(error, "error.stack_trace")).contains("CardGatewayFailure", "\tat io.zingtickets.payment.payment.PaymentService");
+        assertThat(field(error, "error.stack_trace")).contains("CardGatewayFailure", "\tat io.zingtickets.payment.charge.PaymentService");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(errorLogEvents("payment-service"))
                 .as("zingmonitor_log_events_total{level=ERROR} rises with the ERROR line").isGreaterThan(errorsBefore));
     }

@@ -9,8 +9,10 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesRegex;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.zingtickets.infra.testing.KafkaTestClient;
 
@@ -28,6 +31,10 @@ import io.zingtickets.infra.testing.KafkaTestClient;
 class BookingFlowTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
+
+    // The management URL already ends in the non-application root, /q.
+    @TestHTTPResource(value = "openapi", management = true)
+    URL openApi;
 
     final KafkaTestClient kafka = new KafkaTestClient(
             ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
@@ -133,6 +140,18 @@ class BookingFlowTest {
         given().get("/events/999").then().statusCode(404)
                 .body("type", startsWith("urn:problem-type:zingtickets:event-not-found"))
                 .body("instance", equalTo("/events/999"));
+    }
+
+    /** The resource names its error answers; the extension gives each the problem schema. */
+    @Test
+    void theContractGivesEveryErrorTheProblemSchema() {
+        String problem = "content.'application/problem+json'.schema.'$ref'";
+        given().accept("application/json").get(openApi).then().statusCode(200)
+                .body("paths.'/bookings'.post.responses.'409'.description", equalTo("Not enough seats left"))
+                .body("paths.'/bookings'.post.responses.'409'." + problem, equalTo("#/components/schemas/ProblemDetail"))
+                .body("paths.'/bookings'.post.responses.'503'." + problem, equalTo("#/components/schemas/ProblemDetail"))
+                .body("paths.'/events/{id}'.get.responses.'404'." + problem, equalTo("#/components/schemas/ProblemDetail"))
+                .body("paths.'/events/{id}'.get.responses.'200'.content.'application/problem+json'", nullValue());
     }
 
     private static void awaitStatus(String id, String status) {

@@ -15,7 +15,7 @@ import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.zingtickets.booking.booking.BookingService;
+import io.zingtickets.booking.reservation.BookingService;
 
 /**
  * The booking request is logged (at DEBUG) as a payload with the card number and CVC masked by the

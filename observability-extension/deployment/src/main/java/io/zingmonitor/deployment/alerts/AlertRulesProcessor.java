@@ -10,7 +10,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.BuildSteps;
 import io.quarkus.deployment.builditem.GeneratedFileSystemResourceBuildItem;
-import io.zingmonitor.deployment.AlertsEnabled;
 import io.zingmonitor.deployment.ZingMonitorEnabled;
 import io.zingmonitor.deployment.plan.TelemetryPlanBuildItem;
 import io.zingmonitor.runtime.config.ZingMonitorBuildTimeConfig;

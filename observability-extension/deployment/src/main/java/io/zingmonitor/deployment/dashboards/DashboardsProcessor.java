@@ -11,7 +11,6 @@ import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.BuildSteps;
 import io.quarkus.deployment.builditem.GeneratedFileSystemResourceBuildItem;
-import io.zingmonitor.deployment.DashboardsEnabled;
 import io.zingmonitor.deployment.ZingMonitorEnabled;
 import io.zingmonitor.deployment.plan.TelemetryPlanBuildItem;
 import io.zingmonitor.runtime.config.ZingMonitorBuildTimeConfig;

@@ -10,7 +10,6 @@ import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.BuildSteps;
 import io.quarkus.smallrye.openapi.deployment.spi.AddToOpenAPIDefinitionBuildItem;
-import io.zingmonitor.deployment.OpenApiEnabled;
 import io.zingmonitor.deployment.ZingMonitorEnabled;
 import io.zingmonitor.runtime.config.ZingMonitorBuildTimeConfig;
 
@@ -29,6 +28,7 @@ class OpenApiProcessor {
         // value the build sees (application.properties and defaults) describes the packaged service.
         List<String> excluded = ConfigProvider.getConfig()
                 .getOptionalValues("zingmonitor.rate-limit.excluded-paths", String.class).orElse(List.of("/q/"));
-        filters.produce(new AddToOpenAPIDefinitionBuildItem(new ProblemResponsesFilter(rateLimited, excluded)));
+        filters.produce(new AddToOpenAPIDefinitionBuildItem(new ProblemResponsesFilter(rateLimited, excluded,
+                buildTime.problem().enabled() && capabilities.isPresent(Capability.REST))));
     }
 }

@@ -19,7 +19,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * {@code /q/openapi} finds them documented: {@code 429} (with {@code Retry-After}) on every operation the
  * per-client rate limit applies to, and {@code 413} and {@code 415} on every operation that takes a request
  * body (the body-size limit and the media-type check answer before the resource method). All carry the
- * problem schema. A response the service documents itself is left as it is.
+ * problem schema. A response the service documents itself is left as it is, but for one thing: when
+ * ZingMonitor answers the REST layer's errors as problem+json, an error response (4xx, 5xx) documented
+ * without content gets the problem schema, so a resource names its own answers ({@code 404 No such
+ * event}) without repeating the schema on each.
  */
 final class ProblemResponsesFilter implements OASFilter {
 
@@ -29,14 +32,17 @@ final class ProblemResponsesFilter implements OASFilter {
 
     private final boolean rateLimited;
     private final List<String> rateLimitExcludedPaths;
+    private final boolean problemDetails;
 
     /**
      * @param rateLimited whether the rate limit is on in the build's configuration
      * @param rateLimitExcludedPaths path prefixes the rate limit skips
+     * @param problemDetails whether the REST layer's errors are answered as problem+json
      */
-    ProblemResponsesFilter(boolean rateLimited, List<String> rateLimitExcludedPaths) {
+    ProblemResponsesFilter(boolean rateLimited, List<String> rateLimitExcludedPaths, boolean problemDetails) {
         this.rateLimited = rateLimited;
         this.rateLimitExcludedPaths = List.copyOf(rateLimitExcludedPaths);
+        this.problemDetails = problemDetails;
     }
 
     @Override
@@ -57,11 +63,38 @@ final class ProblemResponsesFilter implements OASFilter {
                     added |= add(operation, "415", "The request body is not of a media type this operation accepts",
                             false);
                 }
+                if (problemDetails) {
+                    added |= problemContentOnErrors(operation);
+                }
             }
         }
         if (added) {
             ensureProblemSchema(openAPI);
         }
+    }
+
+    /** Error responses documented without content are answered as problem+json: say so. */
+    private static boolean problemContentOnErrors(Operation operation) {
+        if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
+            return false;
+        }
+        boolean added = false;
+        for (Map.Entry<String, APIResponse> response : operation.getResponses().getAPIResponses().entrySet()) {
+            boolean error = response.getKey().startsWith("4") || response.getKey().startsWith("5");
+            APIResponse answer = response.getValue();
+            if (error && answer.getRef() == null
+                    && (answer.getContent() == null || answer.getContent().getMediaTypes() == null
+                            || answer.getContent().getMediaTypes().isEmpty())) {
+                answer.setContent(problemContent());
+                added = true;
+            }
+        }
+        return added;
+    }
+
+    private static org.eclipse.microprofile.openapi.models.media.Content problemContent() {
+        return OASFactory.createContent().addMediaType(PROBLEM_JSON,
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA)));
     }
 
     private static boolean add(Operation operation, String status, String description, boolean retryAfter) {
@@ -73,9 +106,7 @@ final class ProblemResponsesFilter implements OASFilter {
         if (responses.hasAPIResponse(status)) {
             return false;
         }
-        APIResponse response = OASFactory.createAPIResponse().description(description)
-                .content(OASFactory.createContent().addMediaType(PROBLEM_JSON,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA))));
+        APIResponse response = OASFactory.createAPIResponse().description(description).content(problemContent());
         if (retryAfter) {
             response.addHeader("Retry-After", OASFactory.createHeader()
                     .description("Seconds until this client may send again")

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.jboss.jandex.DotName;
 
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.deployment.GeneratedClassGizmoAdaptor;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
@@ -20,16 +21,24 @@ import io.quarkus.runtime.RuntimeValue;
 import io.zingmonitor.deployment.ZingMonitorEnabled;
 import io.zingmonitor.deployment.plan.TelemetryPlanBuildItem;
 import io.zingmonitor.runtime.plan.TelemetryPlan.SensitiveField;
+import io.zingmonitor.runtime.redaction.LogMessageRedactorProducer;
 import io.zingmonitor.runtime.redaction.RedactionRecorder;
 import io.zingmonitor.runtime.redaction.SensitiveFieldRedactor;
 
 /**
  * Generates a redactor for every payload type that holds a sensitive field named in the telemetry
  * plan, and registers them at static init, so {@code PayloadRedactor.toLogString(...)} and the
- * {@code @Observed} span attributes mask those fields with no reflection at run time.
+ * {@code @Observed} span attributes mask those fields with no reflection at run time; and lets the
+ * log filter scan every log message.
  */
-@BuildSteps(onlyIf = ZingMonitorEnabled.class)
+@BuildSteps(onlyIf = { ZingMonitorEnabled.class, RedactionEnabled.class })
 class RedactionProcessor {
+
+    /** The log filter scans messages only when it finds this scanner. */
+    @BuildStep
+    AdditionalBeanBuildItem logMessageRedactor() {
+        return AdditionalBeanBuildItem.unremovableOf(LogMessageRedactorProducer.class);
+    }
 
     @BuildStep
     void generateRedactors(TelemetryPlanBuildItem plan, ApplicationIndexBuildItem applicationIndex,

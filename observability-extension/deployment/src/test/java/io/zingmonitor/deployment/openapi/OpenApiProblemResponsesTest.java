@@ -10,6 +10,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
@@ -23,7 +24,7 @@ import io.quarkus.test.QuarkusUnitTest;
 /**
  * The served OpenAPI document lists the answers ZingMonitor gives: 429 with Retry-After where the rate
  * limit applies, 413 and 415 where a body is read, with the problem schema; nowhere else, and never over
- * what the service documented itself.
+ * what the service documented itself; an error the service names without content gets the problem schema.
  */
 class OpenApiProblemResponsesTest {
 
@@ -46,6 +47,15 @@ class OpenApiProblemResponsesTest {
                 content = @Content(mediaType = "application/problem+json"))
         public String add(String item) {
             return item;
+        }
+
+        @GET
+        @Path("/{id}")
+        @Produces(MediaType.APPLICATION_JSON)
+        @APIResponse(responseCode = "200", description = "The item")
+        @APIResponse(responseCode = "404", description = "No such item")
+        public String one(@PathParam("id") String id) {
+            return "{}";
         }
     }
 
@@ -79,6 +89,15 @@ class OpenApiProblemResponsesTest {
     void theServicesOwnDocumentationWins() {
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("paths.'/items'.post.responses.'415'.description", equalTo("Only JSON, says the service"));
+    }
+
+    @Test
+    void errorsTheServiceNamesWithoutContentGetTheProblemSchema() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/items/{id}'.get.responses.'404'.description", equalTo("No such item"))
+                .body("paths.'/items/{id}'.get.responses.'404'.content.'application/problem+json'.schema.'$ref'",
+                        equalTo("#/components/schemas/ProblemDetail"))
+                .body("paths.'/items/{id}'.get.responses.'200'.content.'application/problem+json'", nullValue());
     }
 
     @Test

@@ -26,7 +26,7 @@ public interface ZingMonitorBuildTimeConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** Which fields count as sensitive. */
+    /** Masking of sensitive values in payloads, span attributes and log messages. */
     Redaction redaction();
 
     /** The per-request access log. */
@@ -49,6 +49,42 @@ public interface ZingMonitorBuildTimeConfig {
 
     /** ZingMonitor's own answers in the service's OpenAPI document. */
     OpenApi openapi();
+
+    /**
+     * ZingMonitor's patches of Quarkus internals, each switchable on its own, for when a Quarkus upgrade
+     * breaks one (the exemplar registry is switched by {@code zingmonitor.exemplars.enabled}).
+     */
+    Compat compat();
+
+    interface Compat {
+        /** Counting the spans that never reach the tracing backend. */
+        SpanExportAccounting spanExportAccounting();
+
+        /** Narrowing Prometheus's {@code Accept} header to OpenMetrics. */
+        OpenMetricsAccept openmetricsAccept();
+
+        interface SpanExportAccounting {
+            /**
+             * Whether Quarkus's OTLP exporter recorder builds its batch span processor through ZingMonitor,
+             * so spans dropped from the full queue or lost in failed exports are counted
+             * ({@code zingmonitor_spans_dropped_total}, {@code zingmonitor_spans_queued}). {@code false} leaves
+             * Quarkus's bytecode alone; the meters then stay at zero.
+             */
+            @WithDefault("true")
+            boolean enabled();
+        }
+
+        interface OpenMetricsAccept {
+            /**
+             * Whether a scrape that prefers OpenMetrics (Prometheus always does, listing the text format as a
+             * fallback) is answered in OpenMetrics, the only format that carries exemplars: Quarkus's endpoint
+             * answers the text format whenever {@code Accept} mentions {@code text/plain} at all.
+             * {@code false} leaves Quarkus's negotiation alone (no exemplars reach Prometheus).
+             */
+            @WithDefault("true")
+            boolean enabled();
+        }
+    }
 
     interface LogLevels {
         /**
@@ -385,6 +421,16 @@ public interface ZingMonitorBuildTimeConfig {
     }
 
     interface Redaction {
+        /**
+         * Whether sensitive values are masked: a redactor is generated for every payload type with a
+         * sensitive field (used by {@code PayloadRedactor} and the {@code @Observed} span attributes),
+         * and log messages are scanned (tuned at run time under {@code zingmonitor.redaction.*}).
+         * {@code false} generates no redactor and scans no log message: payloads are written as their
+         * {@code toString()}, scanned for card numbers, emails and tokens.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
         /**
          * Field names (a regular expression matched against the whole name) treated as sensitive
          * without a {@code @Sensitive} annotation.

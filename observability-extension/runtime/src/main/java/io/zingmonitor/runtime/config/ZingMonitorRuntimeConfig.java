@@ -116,10 +116,11 @@ public interface ZingMonitorRuntimeConfig {
         boolean prometheusNaming();
     }
 
+    /** Whether there is redaction at all is fixed at build time ({@code zingmonitor.redaction.enabled}). */
     interface Redaction {
         /** Whether every log record's message is scanned for card numbers, emails and bearer tokens. */
         @WithDefault("true")
-        boolean enabled();
+        boolean logMessages();
 
         /** Whether email addresses in messages are masked (keeping the first letter and the domain). */
         @WithDefault("true")

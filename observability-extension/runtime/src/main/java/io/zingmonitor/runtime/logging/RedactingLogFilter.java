@@ -6,6 +6,7 @@ import java.util.logging.LogRecord;
 
 import org.jboss.logmanager.ExtLogRecord;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import io.quarkus.logging.LoggingFilter;
@@ -33,14 +34,16 @@ public class RedactingLogFilter implements Filter {
      */
     private static final ThreadLocal<WeakReference<LogRecord>> LAST_PREPARED = new ThreadLocal<>();
 
-    private final boolean enabled;
+    /** {@code null} when redaction is off (at build time, or for log messages at run time). */
     private final SensitiveValueRedactor redactor;
 
-    /** Created by CDI when logging starts at runtime init, when the runtime configuration is known. */
+    /**
+     * Created by CDI when logging starts at runtime init, when the runtime configuration is known. The
+     * scanner is a bean only when redaction is switched on at build time.
+     */
     @Inject
-    public RedactingLogFilter(ZingMonitorRuntimeConfig config) {
-        this.enabled = config.redaction().enabled();
-        this.redactor = new SensitiveValueRedactor(config.redaction().maskEmails());
+    public RedactingLogFilter(ZingMonitorRuntimeConfig config, Instance<SensitiveValueRedactor> scanner) {
+        this.redactor = config.redaction().logMessages() && scanner.isResolvable() ? scanner.get() : null;
     }
 
     @Override
@@ -52,11 +55,11 @@ public class RedactingLogFilter implements Filter {
         if (last != null && last.get() == ext) {
             return true;
         }
-        if (enabled && !RequestLog.LOGGER_NAME.equals(ext.getLoggerName())) {
+        if (redactor != null && !RequestLog.LOGGER_NAME.equals(ext.getLoggerName())) {
             redact(ext);
         }
         // Both steps are idempotent, so a handler on another thread (async) that passes again is harmless.
-        EcsLogContext.apply(ext, enabled ? redactor : null);
+        EcsLogContext.apply(ext, redactor);
         LAST_PREPARED.set(new WeakReference<>(ext));
         return true;
     }

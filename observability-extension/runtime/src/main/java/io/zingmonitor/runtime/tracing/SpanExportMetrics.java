@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.zingmonitor.runtime.compat.SpanExportAccounting;
 import io.zingmonitor.runtime.telemetry.MeterCatalogue;
 
 /**

@@ -9,13 +9,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.smallrye.mutiny.Uni;
-import io.zingmonitor.ProblemDetail;
-import io.zingmonitor.ProblemException;
 
 @Path("/events")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,21 +34,9 @@ public class EventResource {
     @Path("/{id}")
     @Operation(summary = "One event, with the seats left")
     @APIResponse(responseCode = "200", description = "The event")
-    @APIResponse(responseCode = "404", description = "No such event",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "400", description = "The id is not a number",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "404", description = "No such event")
+    @APIResponse(responseCode = "400", description = "The id is not a number")
     public Uni<Event> get(@PathParam("id") long id) {
-        return events.findById(id).map(found -> found.orElseThrow(() -> EventNotFound.problem(id)));
-    }
-
-    /** The one way to say an event does not exist, for every caller. */
-    public static final class EventNotFound {
-        private EventNotFound() {
-        }
-
-        public static ProblemException problem(long id) {
-            return new ProblemException(404, "event-not-found", "Event not found", "There is no event " + id + ".", "eventId");
-        }
+        return events.findById(id).map(found -> found.orElseThrow(() -> new EventNotFound(id)));
     }
 }

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
-import io.zingtickets.booking.booking.Booking;
+import io.zingtickets.booking.reservation.Booking;
 import io.zingtickets.booking.card.CardTokenizer.TokenizedCard;
 import io.zingtickets.booking.outbox.OutboxMessage;
 

@@ -9,8 +9,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.mutiny.Uni;
-import io.zingtickets.booking.booking.BookingService;
-import io.zingtickets.booking.booking.BookingStatus;
+import io.zingtickets.booking.reservation.BookingService;
+import io.zingtickets.booking.reservation.BookingStatus;
 import io.zingtickets.support.messaging.InboundEventReader;
 import io.zingtickets.support.messaging.KeyOrderedConsumption;
 

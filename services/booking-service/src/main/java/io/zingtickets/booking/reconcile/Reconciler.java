@@ -22,9 +22,9 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.zingtickets.booking.booking.BookingService;
-import io.zingtickets.booking.booking.BookingStatus;
-import io.zingtickets.booking.booking.SettlementResult;
+import io.zingtickets.booking.reservation.BookingService;
+import io.zingtickets.booking.reservation.BookingStatus;
+import io.zingtickets.booking.reservation.SettlementResult;
 
 /**
  * Settles bookings that stayed PENDING past the deadline by asking payment-service what it recorded: a

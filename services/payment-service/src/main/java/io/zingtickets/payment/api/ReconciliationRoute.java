@@ -14,8 +14,8 @@ import io.quarkus.vertx.http.ManagementInterface;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.zingtickets.payment.payment.PaymentService;
-import io.zingtickets.payment.payment.RecordedPayment;
+import io.zingtickets.payment.charge.PaymentService;
+import io.zingtickets.payment.charge.RecordedPayment;
 
 /**
  * {@code POST /internal/payments/{bookingId}/reconciliation}: booking-service's reconciler asks what

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Positive;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.zingmonitor.Sensitive;
-import io.zingtickets.payment.payment.Charge;
+import io.zingtickets.payment.charge.Charge;
 
 /**
  * The {@code booking.requested} event (contracts.md). Wrapper types, so that a missing field is a

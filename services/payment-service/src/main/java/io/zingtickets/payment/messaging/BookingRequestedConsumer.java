@@ -11,7 +11,7 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 import io.zingmonitor.PayloadRedactor;
-import io.zingtickets.payment.payment.PaymentService;
+import io.zingtickets.payment.charge.PaymentService;
 import io.zingtickets.support.messaging.InboundEventReader;
 import io.zingtickets.support.messaging.KeyOrderedConsumption;
 import io.zingtickets.support.messaging.RecordPosition;

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.zingmonitor.Sensitive;
-import io.zingtickets.payment.payment.PaymentOutcome;
+import io.zingtickets.payment.charge.PaymentOutcome;
 
 /** The {@code payment.completed} event (contracts.md). */
 @RegisterForReflection

@@ -6,7 +6,7 @@ import java.util.UUID;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.zingmonitor.Sensitive;
 import io.zingtickets.payment.gateway.AuthorizationResult;
-import io.zingtickets.payment.payment.PaymentOutcome;
+import io.zingtickets.payment.charge.PaymentOutcome;
 
 /**
  * The {@code payment.failed} event (contracts.md); {@code reason} is an {@link AuthorizationResult#failureReason()}, or

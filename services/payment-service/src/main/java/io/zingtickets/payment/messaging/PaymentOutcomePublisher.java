@@ -7,7 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
-import io.zingtickets.payment.payment.PaymentOutcome;
+import io.zingtickets.payment.charge.PaymentOutcome;
 import io.zingtickets.support.resilience.TransientFailureRetry;
 
 /**
