@@ -152,8 +152,11 @@ public final class InfrastructureComponents {
 
     /** Zipkin's UI over what Jaeger receives: the web UI for traces that Jaeger's Go module lacks. */
     static Component traceViewer() {
-        return new SimpleComponent("trace-viewer", TRACE_VIEWER, List.of("Traces (Zipkin's UI, fed by Jaeger through Kafka): "
-                + "http://localhost:" + TRACE_VIEWER + "/zipkin/?serviceName=booking-service"),
+        // Lens runs a search from its URL only with an end time, which a printed URL cannot have: the
+        // service is filled in, one click runs it.
+        return new SimpleComponent("trace-viewer", TRACE_VIEWER, List.of("Traces (Zipkin's UI over what Jaeger receives): "
+                + "http://localhost:" + TRACE_VIEWER + "/zipkin/?serviceName=booking-service (Run query), a trace: "
+                + "http://localhost:" + TRACE_VIEWER + "/zipkin/traces/<trace id>"),
                 layout -> ZipkinServer.start(TRACE_VIEWER, traceViewerFeed(), TRACE_VIEWER_MAX_SPANS, layout.data("trace-viewer"),
                         layout.log("trace-viewer")).process(),
                 ZipkinServer::installed);
