@@ -134,7 +134,7 @@ tools-k8s: tools-apiserver ## Install Helm and the tools-apiserver binaries (Go 
 	@infra/scripts/install-helm.sh
 	@infra/scripts/install-k8s-validation.sh
 
-tools-apiserver: ## Build the control plane (kube-apiserver, controller-manager, scheduler, kubectl, etcd), kwok, the Prometheus Operator and promtool into .tools/bin (once)
+tools-apiserver: ## Build the control plane (kube-apiserver, controller-manager, scheduler, kubectl, etcd), kwok and the Prometheus Operator into .tools/bin (once)
 	@infra/scripts/install-apiserver.sh
 
 tools-helm: ## Helm for the deploy path: the one on PATH, else built into .tools/bin
