@@ -38,11 +38,11 @@ tools-logging: ## Build the local log shipper (Telegraf, tail -> OpenSearch) fro
 # no longer generates: start from an empty folder, so the committed copies are checked against this build.
 FORGET_GENERATED := rm -rf $(foreach s,$(SERVICES),services/$(s)/target/zingmonitor)
 
-build: tools ## Build every module (no tests); fetches Kafka, PostgreSQL and GreenMail into .tools/
+build: tools ## Build every module (no tests); fetches Kafka, PostgreSQL, GreenMail and Zipkin into .tools/
 	$(FORGET_GENERATED)
 	$(MVN) install -DskipTests
 
-infra-up: build tools-jaeger ## Start Kafka (9092), PostgreSQL (5432), SMTP (3025), Prometheus (9090) and Jaeger (OTLP 4317) locally, detached; idempotent
+infra-up: build tools-jaeger ## Start Kafka (9092), PostgreSQL (5432), SMTP (3025), Prometheus (9090), Jaeger (OTLP 4317) and its trace viewer (Zipkin, 9411) locally, detached; idempotent
 	$(LOCAL_STACK) up
 
 dev: dev-service infra-up ## Run SERVICE (booking-service, payment-service or email-service) in Quarkus dev mode (live reload) with a JDK 21+
@@ -134,7 +134,7 @@ tools-k8s: tools-apiserver ## Install Helm and the tools-apiserver binaries (Go 
 	@infra/scripts/install-helm.sh
 	@infra/scripts/install-k8s-validation.sh
 
-tools-apiserver: ## Build the control plane (kube-apiserver, controller-manager, scheduler, kubectl, etcd), kwok, the Prometheus Operator and promtool into .tools/bin (once)
+tools-apiserver: ## Build the control plane (kube-apiserver, controller-manager, scheduler, kubectl, etcd), kwok and the Prometheus Operator into .tools/bin (once)
 	@infra/scripts/install-apiserver.sh
 
 tools-helm: ## Helm for the deploy path: the one on PATH, else built into .tools/bin

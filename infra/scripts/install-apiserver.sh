@@ -10,9 +10,8 @@
 #  - etcd from a three-line main module calling etcdmain.Main (the etcd server module refuses
 #    `go install` because of its own replace directives);
 #  - the Prometheus Operator (the version whose CRDs the charts are validated against), whose module
-#    likewise replaces its pkg/client and pkg/apis/monitoring modules with directories;
-#  - promtool of the Prometheus release that operator is built against, to check the configuration it
-#    generates (Debian's promtool is built without Kubernetes service discovery and refuses it).
+#    likewise replaces its pkg/client and pkg/apis/monitoring modules with directories. The
+#    configuration it generates is checked with the promtool `make tools` builds (Prometheus 3.16).
 set -euo pipefail
 # k8s.io/kubernetes ships a go.work naming its ./staging directories: build as a plain module.
 export GOWORK=off
@@ -78,12 +77,6 @@ if [ ! -x "$bin/prometheus-operator" ] || [ ! -f "$bin/.prometheus-operator-$PRO
   touch "$bin/.prometheus-operator-$PROMETHEUS_OPERATOR_VERSION"
   echo "prometheus-operator $PROMETHEUS_OPERATOR_VERSION installed: $bin/prometheus-operator"
 fi
-
-# Prometheus's Go module v0.<major*100+minor>.<patch> is Prometheus <major>.<minor>.<patch>.
-number="${PROMETHEUS_MODULE_VERSION#v0.}"; patch="${number#*.}"; number="${number%%.*}"
-CGO_ENABLED=0 "$root/infra/scripts/build-go-module.sh" promtool github.com/prometheus/prometheus \
-  "$PROMETHEUS_MODULE_VERSION" ./cmd/promtool -trimpath \
-  -ldflags "-s -w -X github.com/prometheus/common/version.Version=$((number / 100)).$((number % 100)).$patch"
 
 # Simulated nodes: kwok plays the kubelet, so pods get Ready and Jobs' pods complete without containers.
 # Its behaviour is configured by Stages; the "fast" ones of its own module: nodes Ready at once, pods

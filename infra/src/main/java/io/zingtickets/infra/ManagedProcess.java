@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,6 +92,34 @@ public final class ManagedProcess {
         }
         stop(Duration.ofSeconds(10)); // never leave a half-started server behind
         throw new IllegalStateException(name + " did not listen on port " + port + " within " + timeout + "; see " + log
+                + ":\n" + tail());
+    }
+
+    /**
+     * Waits until {@code url} answers 200 (a readiness or health check), failing early when the process
+     * exits. Does not stop the process on failure: call it inside {@link #completeStartup(Runnable)}.
+     */
+    public void awaitHttpOk(URI url, Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!handle.isAlive()) {
+                throw new IllegalStateException(name + " exited during start-up; see " + log + ":\n" + tail());
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(300);
+        }
+        throw new IllegalStateException(name + " did not answer 200 on " + url + " within " + timeout + "; see " + log
                 + ":\n" + tail());
     }
 

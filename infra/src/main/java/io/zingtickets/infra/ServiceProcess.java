@@ -1,9 +1,6 @@
 package io.zingtickets.infra;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,31 +37,8 @@ public final class ServiceProcess {
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         ManagedProcess process = ManagedProcess.start(service, command, workDir, log, Map.of());
-        process.completeStartup(() -> awaitReady(process, service, managementPort));
+        process.completeStartup(() -> process.awaitHttpOk(
+                URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"), Duration.ofSeconds(120)));
         return process;
-    }
-
-    private static void awaitReady(ManagedProcess process, String service, int managementPort) {
-        HttpClient http = HttpClient.newHttpClient();
-        URI ready = URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready");
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(service + " exited during start-up; see " + process.log() + ":\n" + process.tail());
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            ManagedProcess.sleep(300);
-        }
-        throw new IllegalStateException(service + " did not become ready; see " + process.log() + ":\n" + process.tail());
     }
 }

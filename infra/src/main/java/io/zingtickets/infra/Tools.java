@@ -50,7 +50,7 @@ public final class Tools {
         Path path = directory().resolve(relative);
         if (!Files.exists(path)) {
             throw new IllegalStateException(path + " is missing: run `./mvnw install -pl infra -DskipTests` at the "
-                    + "repository root (or `make build`), which fetches Kafka, PostgreSQL and GreenMail into " + directory());
+                    + "repository root (or `make build`), which fetches Kafka, PostgreSQL, GreenMail and Zipkin into " + directory());
         }
         return path;
     }

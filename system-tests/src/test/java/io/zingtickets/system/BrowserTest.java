@@ -202,6 +202,9 @@ class BrowserTest {
                             + promise.what() + ". It shows:\n" + text(), e);
                 }
                 screenshot("printed-" + (uri.getPort() + uri.getPath()).replaceAll("[^A-Za-z0-9]+", "-"), false);
+                if (promise.readmeScreenshot() != null) {
+                    screenshot(promise.readmeScreenshot());
+                }
                 opened.add(printed);
             }
         }
@@ -210,9 +213,14 @@ class BrowserTest {
     }
 
     /** What a printed page must show, by the path it is printed with. */
-    record Promise(Pattern path, String what, java.util.function.Predicate<String> shows) {
+    record Promise(Pattern path, String what, java.util.function.Predicate<String> shows, String readmeScreenshot) {
         Promise(String path, String what, java.util.function.Predicate<String> shows) {
-            this(Pattern.compile(path), what, shows);
+            this(Pattern.compile(path), what, shows, null);
+        }
+
+        /** The page's screenshot is also one of the README's, under this name. */
+        Promise shownInReadmeAs(String name) {
+            return new Promise(path, what, shows, name);
         }
     }
 
@@ -225,6 +233,10 @@ class BrowserTest {
             new Promise("/?", "Alertmanager's alert list", text -> text.contains("Silences") && text.contains("Receiver")),
             new Promise("/messages", "the recorded notifications (a JSON list)", text -> text.strip().startsWith("[")
                     && text.strip().endsWith("]")),
+            new Promise("/zipkin/", "Zipkin's search, for booking-service",
+                    text -> text.toLowerCase(java.util.Locale.ROOT).contains("run query") && text.contains("booking-service")),
+            new Promise("/zipkin/traces/[0-9a-f]{32}", "the booking's trace through the three services",
+                    text -> SERVICES.stream().allMatch(text::contains)).shownInReadmeAs("zipkin-trace"),
             new Promise("/api/traces", "booking-service's latest trace",
                     text -> text.contains("\"traceID\"") && text.contains("booking-service")),
             new Promise("/zingtickets-logs/_search", "the booking's log lines found by its trace id",
@@ -265,7 +277,8 @@ class BrowserTest {
                 InfrastructureComponents.PROMETHEUS, prometheus.url(),
                 InfrastructureComponents.ALERTMANAGER, alertmanager.url(),
                 InfrastructureComponents.ALERT_WEBHOOK, observed.webhookUrl(),
-                InfrastructureComponents.JAEGER_UI, observed.jaeger().url(),
+                InfrastructureComponents.JAEGER_QUERY, observed.jaeger().url(),
+                InfrastructureComponents.TRACE_VIEWER, "http://127.0.0.1:" + observed.zipkin().port(),
                 InfrastructureComponents.OPENSEARCH, observed.openSearch.url()));
         for (ServiceComponent service : ServiceComponent.all()) {
             origins.put(service.port(), system.url(service.name()));

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
@@ -21,11 +22,12 @@ import io.zingtickets.infra.ManagedProcess;
 import io.zingtickets.infra.OpenSearchNode;
 import io.zingtickets.infra.PrometheusServer;
 import io.zingtickets.infra.Tools;
+import io.zingtickets.infra.ZipkinServer;
 import io.zingtickets.infra.alerts.AlertWebhookRecorder;
 
 /**
  * The system as `make run` shows it, on free ports: the three services with everything around them: Jaeger
- * receiving every span, Prometheus scraping every service with the committed rules and sending to Alertmanager
+ * receiving every span and copying it to Zipkin's UI, Prometheus scraping every service with the committed rules and sending to Alertmanager
  * (on-call mail to the system's SMTP server, chat to a webhook recorder), and the services' JSON log files
  * shipped to OpenSearch. The test classes that look at the telemetry share one, started once per test run
  * ({@link SharedSystem}): each start costs about a minute of `make test`'s budget.
@@ -47,6 +49,8 @@ final class ObservedSystem implements AutoCloseable {
     private final int[] jaegerPorts = { FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next() };
     /** Replaced when a test restarts the tracing backend. */
     private volatile JaegerServer jaeger;
+    /** The trace viewer `make run` prints: Zipkin's UI over every span Jaeger receives. */
+    private volatile ZipkinServer zipkin;
 
     ObservedSystem() throws Exception {
         Path parent = Path.of("target", "system").toAbsolutePath();
@@ -58,11 +62,20 @@ final class ObservedSystem implements AutoCloseable {
                 openSearchDir, backends.resolve("opensearch.log")));
         RunningSystem started = null;
         try {
-            jaeger = startJaeger(backends);
-            started = new RunningSystem(serviceConfig(jaeger));
+            // Tracing as `make run` has it: Jaeger takes the services' OTLP and copies every span through the
+            // system's Kafka to Zipkin, whose UI shows it. Zipkin first: it creates its topic and reads it.
+            started = new RunningSystem(bootstrapServers -> {
+                zipkin = ZipkinServer.start(FreePorts.next(), ZipkinServer.Feed.kafka(bootstrapServers),
+                        backends.resolve("zipkin"), backends.resolve("zipkin.log"));
+                jaeger = startJaeger(backends);
+                return serviceConfig(jaeger);
+            });
         } catch (Exception e) {
             if (jaeger != null) {
                 jaeger.stop();
+            }
+            if (zipkin != null) {
+                zipkin.stop();
             }
             node.join().stop();
             throw e;
@@ -112,12 +125,16 @@ final class ObservedSystem implements AutoCloseable {
 
     private JaegerServer startJaeger(Path parent) {
         Path dir = parent.resolve("jaeger-" + UUID.randomUUID());
-        return JaegerServer.start(jaegerPorts[0], jaegerPorts[1], jaegerPorts[2], jaegerPorts[3], dir,
-                dir.resolveSibling(dir.getFileName() + ".log"));
+        return JaegerServer.start(jaegerPorts[0], jaegerPorts[1], jaegerPorts[2], jaegerPorts[3], Optional.of(zipkin.feed()),
+                dir, dir.resolveSibling(dir.getFileName() + ".log"));
     }
 
     JaegerServer jaeger() {
         return jaeger;
+    }
+
+    ZipkinServer zipkin() {
+        return zipkin;
     }
 
     /** A tracing backend outage begins: every stored trace is lost with it, as with Jaeger's in-memory store. */
@@ -144,6 +161,7 @@ final class ObservedSystem implements AutoCloseable {
         if (jaeger.isRunning()) {
             jaeger.stop();
         }
+        zipkin.stop();
         openSearch.stop();
     }
 }

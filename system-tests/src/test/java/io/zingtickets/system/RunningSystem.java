@@ -51,6 +51,14 @@ final class RunningSystem implements AutoCloseable {
     private final Map<String, Map<String, String>> configs = new ConcurrentHashMap<>();
 
     RunningSystem(Map<String, String> extraConfig) throws Exception {
+        this(bootstrapServers -> extraConfig);
+    }
+
+    /**
+     * @param extraConfig the services' extra configuration, given the broker's bootstrap servers: computed once Kafka,
+     *        PostgreSQL and SMTP are up and before the services start (a backend that reads the broker starts there)
+     */
+    RunningSystem(java.util.function.Function<String, Map<String, String>> configAfterInfrastructure) throws Exception {
         // A fresh folder per system: state (databases, Prometheus data) never leaks between test classes or runs.
         Path parent = Path.of("target", "system").toAbsolutePath();
         Files.createDirectories(parent);
@@ -64,6 +72,13 @@ final class RunningSystem implements AutoCloseable {
         for (String service : SERVICES) {
             httpPorts.put(service, FreePorts.next());
             managementPorts.put(service, FreePorts.next());
+        }
+        Map<String, String> extraConfig;
+        try {
+            extraConfig = configAfterInfrastructure.apply(kafka.bootstrapServers());
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
         // The three JVMs start side by side: each waits mostly on its own class loading and readiness, and five
         // systems start in one `make test`.

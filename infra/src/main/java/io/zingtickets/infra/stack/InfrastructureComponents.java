@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.zingtickets.infra.AlertmanagerServer;
+import io.zingtickets.infra.JaegerServer;
 import io.zingtickets.infra.KafkaBroker;
 import io.zingtickets.infra.LogShipper;
 import io.zingtickets.infra.OpenSearchNode;
@@ -15,6 +17,7 @@ import io.zingtickets.infra.PostgresServer;
 import io.zingtickets.infra.PrometheusServer;
 import io.zingtickets.infra.SmtpServer;
 import io.zingtickets.infra.Tools;
+import io.zingtickets.infra.ZipkinServer;
 
 /** The stack's components on their documented local ports (docs/contracts.md). */
 public final class InfrastructureComponents {
@@ -29,8 +32,13 @@ public final class InfrastructureComponents {
     public static final int ALERTMANAGER = Integer.getInteger("zingtickets.alertmanager.port", 9093);
     public static final int ALERT_WEBHOOK = Integer.getInteger("zingtickets.alert-webhook.port", 9095);
     public static final int OPENSEARCH = Integer.getInteger("zingtickets.opensearch.port", 9200);
-    public static final int JAEGER_UI = 16686;
-    public static final int OTLP_GRPC = 4317;
+    public static final int JAEGER_QUERY = Integer.getInteger("zingtickets.jaeger.port", 16686);
+    public static final int JAEGER_QUERY_GRPC = Integer.getInteger("zingtickets.jaeger.grpc-port", 16685);
+    public static final int OTLP_GRPC = Integer.getInteger("zingtickets.otlp.grpc-port", 4317);
+    public static final int OTLP_HTTP = Integer.getInteger("zingtickets.otlp.http-port", 4318);
+    public static final int TRACE_VIEWER = Integer.getInteger("zingtickets.trace-viewer.port", 9411);
+    public static final int TRACE_VIEWER_MAX_SPANS = Integer.getInteger("zingtickets.trace-viewer.max-spans",
+            ZipkinServer.DEFAULT_MAX_SPANS);
 
     private InfrastructureComponents() {
     }
@@ -42,15 +50,19 @@ public final class InfrastructureComponents {
 
     /**
      * What a service in dev mode needs (`make infra-up`): the core, plus Prometheus to scrape it and
-     * Jaeger to receive its traces, so that dev mode's telemetry has somewhere to go.
+     * Jaeger to receive its traces (with the trace viewer), so that dev mode's telemetry has somewhere to go.
      */
     public static List<Component> development() {
-        return java.util.stream.Stream.concat(core().stream(), java.util.stream.Stream.of(prometheus(), jaeger())).toList();
+        return java.util.stream.Stream.concat(core().stream(), java.util.stream.Stream.of(prometheus(), traceViewer(),
+                jaeger())).toList();
     }
 
-    /** Metrics, alerting, tracing and logs around the services (`make run`). */
+    /**
+     * Metrics, alerting, tracing and logs around the services (`make run`). The trace viewer comes before
+     * Jaeger: it creates the topic Jaeger copies spans to.
+     */
     public static List<Component> observability() {
-        return List.of(alertWebhook(), alertmanager(), prometheus(), jaeger(), openSearch(), logShipper());
+        return List.of(alertWebhook(), alertmanager(), prometheus(), traceViewer(), jaeger(), openSearch(), logShipper());
     }
 
     static Component kafka() {
@@ -123,19 +135,35 @@ public final class InfrastructureComponents {
                 .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
+    /**
+     * Jaeger receives the services' OTLP; with the trace viewer installed it also copies every span to
+     * the viewer's Kafka topic. Its query API is real; its UI is not in the Go module it is built from.
+     */
     static Component jaeger() {
         Path binary = Tools.directory().resolve("bin/jaeger");
-        return new SimpleComponent("jaeger", JAEGER_UI, List.of(
-                // Jaeger built from its Go module carries no UI assets (its port shows a placeholder page);
-                // the query API it serves is real.
-                "Jaeger query API (no web UI in this build; OTLP gRPC localhost:" + OTLP_GRPC + "), a booking's latest trace: "
-                        + "curl -s 'http://localhost:" + JAEGER_UI + "/api/traces?service=booking-service&limit=1' | jq"), layout -> {
-                    ManagedProcess process = ManagedProcess.start("jaeger", List.of(binary.toString()),
-                            layout.data("jaeger"), layout.log("jaeger"), Map.of());
-                    process.awaitPort(JAEGER_UI, Duration.ofSeconds(60));
-                    process.awaitPort(OTLP_GRPC, Duration.ofSeconds(60));
-                    return process;
-                }, () -> Files.isExecutable(binary));
+        Optional<ZipkinServer.Feed> feed = ZipkinServer.installed() ? Optional.of(traceViewerFeed()) : Optional.empty();
+        return new SimpleComponent("jaeger", JAEGER_QUERY, List.of(
+                "Jaeger (OTLP gRPC localhost:" + OTLP_GRPC + ", HTTP localhost:" + OTLP_HTTP + ") query API, a booking's latest trace: "
+                        + "curl -s 'http://localhost:" + JAEGER_QUERY + "/api/traces?service=booking-service&limit=1' | jq"),
+                layout -> JaegerServer.start(JAEGER_QUERY, JAEGER_QUERY_GRPC, OTLP_GRPC, OTLP_HTTP, feed, layout.data("jaeger"),
+                        layout.log("jaeger")).process(),
+                () -> Files.isExecutable(binary));
+    }
+
+    /** Zipkin's UI over what Jaeger receives: the web UI for traces that Jaeger's Go module lacks. */
+    static Component traceViewer() {
+        // Lens runs a search from its URL only with an end time, which a printed URL cannot have: the
+        // service is filled in, one click runs it.
+        return new SimpleComponent("trace-viewer", TRACE_VIEWER, List.of("Traces (Zipkin's UI over what Jaeger receives): "
+                + "http://localhost:" + TRACE_VIEWER + "/zipkin/?serviceName=booking-service (Run query), a trace: "
+                + "http://localhost:" + TRACE_VIEWER + "/zipkin/traces/<trace id>"),
+                layout -> ZipkinServer.start(TRACE_VIEWER, traceViewerFeed(), TRACE_VIEWER_MAX_SPANS, layout.data("trace-viewer"),
+                        layout.log("trace-viewer")).process(),
+                ZipkinServer::installed);
+    }
+
+    private static ZipkinServer.Feed traceViewerFeed() {
+        return ZipkinServer.Feed.kafka("127.0.0.1:" + KAFKA);
     }
 
     static Component openSearch() {
