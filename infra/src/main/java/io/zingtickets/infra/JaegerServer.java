@@ -65,6 +65,8 @@ public final class JaegerServer {
      * One message per trace ({@code partition_traces_by_id}) keeps a message far below the broker's 1 MB
      * limit whatever the batch size. The exporter queues (1,000 batches) and retries (5 minutes) on its
      * own, so a Kafka outage shorter than that only delays the viewer; what Jaeger stores is unaffected.
+     * With no broker reachable at all, Jaeger still receives and stores, but its shutdown waits on the
+     * exporter's metadata retries: {@link #stop()}'s grace period ends it.
      */
     static String configuration(int queryPort, int queryGrpcPort, int otlpGrpcPort, int otlpHttpPort,
             Optional<ZipkinServer.Feed> zipkinFeed) {
