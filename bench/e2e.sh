@@ -16,7 +16,7 @@ services="services/booking-service,services/payment-service,services/email-servi
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
   echo "Building the services with full telemetry (target/quarkus-app)..."
   # The extension's deployment module is not a Maven dependency of the services, but their build step needs it.
-  "${mvn[@]}" -pl "infra/kafka-broker,infra,observability-extension/deployment,$services" -am package -DskipTests
+  "${mvn[@]}" -pl "observability-extension/kafka-broker,infra,observability-extension/deployment,$services" -am package -DskipTests
   echo "Building the services with telemetry off (target/telemetry-off)..."
   "${mvn[@]}" -pl "observability-extension/deployment,$services" -am package -DskipTests \
     -Dzingmonitor.enabled=false -Dquarkus.micrometer.binder-enabled-default=false \

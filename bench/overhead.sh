@@ -17,7 +17,7 @@ agent_jar="$agent_dir/opentelemetry-javaagent.jar"
 wrk=".tools/debian/usr/bin/wrk"
 service="services/booking-service"
 # The extension's deployment module is not a Maven dependency of the service, but its build step needs it.
-modules="infra/kafka-broker,infra,observability-extension/deployment,$service"
+modules="observability-extension/kafka-broker,infra,observability-extension/deployment,$service"
 
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
   echo "Building booking-service with ZingMonitor (target/quarkus-app)..."

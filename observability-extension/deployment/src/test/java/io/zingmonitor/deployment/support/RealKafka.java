@@ -24,9 +24,9 @@ import org.apache.kafka.common.Uuid;
 
 /**
  * One real Kafka broker (KRaft, one node) for the extension's messaging tests, run from the broker's own
- * jars ({@code zingmonitor.kafka.libs}, the Maven Central artifacts the build copies into the tools
- * folder) as a separate JVM, so nothing of the broker reaches the test class path. Started on first use,
- * stopped when the test JVM exits.
+ * jars ({@code zingmonitor.kafka.libs}, the Maven Central artifacts the extension's kafka-broker module
+ * copies into the tools folder) as a separate JVM, so nothing of the broker reaches the test class path.
+ * Started on first use, stopped when the test JVM exits.
  */
 public final class RealKafka {
 
@@ -56,7 +56,7 @@ public final class RealKafka {
         String libs = System.getProperty("zingmonitor.kafka.libs");
         if (libs == null || !Files.isDirectory(Path.of(libs))) {
             throw new IllegalStateException("No Kafka broker jars at zingmonitor.kafka.libs=" + libs
-                    + " (the build copies them into the tools folder: make tools, or ./mvnw install -pl infra/kafka-broker)");
+                    + " (the extension's build copies them there: ./mvnw install -pl observability-extension/kafka-broker)");
         }
         try {
             Path dir = Files.createTempDirectory("zingmonitor-kafka");
