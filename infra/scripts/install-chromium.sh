@@ -1,21 +1,29 @@
 #!/usr/bin/env bash
-# Unpacks Debian's Chromium and ChromeDriver (pinned) with the shared libraries this machine's base
-# system lacks into .tools/chromium-<version>/ (no system install), for the browser system test.
-# `chromium` and `chromedriver` there are wrappers that put the unpacked libraries on the library path.
-# Idempotent: nothing is done when the stamp of this version is there.
+# Unpacks Debian's Chromium and ChromeDriver with the shared libraries this machine's base system lacks
+# into .tools/chromium/ (no system install), for the browser system test. `chromium` and `chromedriver`
+# there are wrappers that put the unpacked libraries on the library path.
+# The version is the one Debian's package lists offer now, browser and driver always the same: a pinned
+# security-update version disappears from the mirror as soon as the next update lands, and then a fresh
+# machine could not install anything. Idempotent: once unpacked, the installed version stays (its stamp).
 set -euo pipefail
-version=156.0.8078.114-1~deb12u1
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-dest="$root/.tools/chromium-156"
+dest="$root/.tools/chromium"
+[ -n "$(ls "$dest"/.unpacked-* 2>/dev/null)" ] && [ -x "$dest/chromium" ] && [ -x "$dest/chromedriver" ] && exit 0
+candidate() { apt-cache policy chromium-driver 2>/dev/null | awk '/Candidate:/ {print $2}'; }
+version=$(candidate)
+if [ -z "$version" ] || [ "$version" = "(none)" ]; then
+  apt-get update -qq >/dev/null   # the package lists may be absent on a fresh machine
+  version=$(candidate)
+fi
+[ -n "$version" ] && [ "$version" != "(none)" ] || { echo "no chromium-driver package in Debian's lists"; exit 1; }
 stamp="$dest/.unpacked-$version"
-[ -f "$stamp" ] && [ -x "$dest/chromium" ] && [ -x "$dest/chromedriver" ] && exit 0
 # Libraries Chromium links against that a Debian 12 base system without a desktop does not have.
 libraries=(libasyncns0 libdouble-conversion3 libflac12 libharfbuzz-subset0 libminizip1 libmp3lame0 libmpg123-0
   libogg0 libopenh264-7 libopenjp2-7 libopus0 libpulse0 libsndfile1 libvorbis0a libvorbisenc2 libxnvctrl0)
 rm -rf "$dest" && mkdir -p "$dest/debs" && cd "$dest/debs"
 packages=("chromium=$version" "chromium-common=$version" "chromium-driver=$version" "${libraries[@]}")
 if ! apt-get download "${packages[@]}" >/dev/null 2>&1; then
-  apt-get update -qq >/dev/null   # the package lists may be absent on a fresh machine
+  apt-get update -qq >/dev/null   # the lists may name a version the mirror has already replaced
   apt-get download "${packages[@]}"
 fi
 for deb in *.deb; do dpkg -x "$deb" "$dest/root"; done

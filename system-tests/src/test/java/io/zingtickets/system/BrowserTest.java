@@ -63,8 +63,8 @@ class BrowserTest {
 
     @BeforeAll
     static void start(ObservedSystem shared) throws Exception {
-        Path chromium = Tools.require("chromium-156/chromium");
-        Path chromedriver = Tools.require("chromium-156/chromedriver");
+        Path chromium = Tools.require("chromium/chromium");
+        Path chromedriver = Tools.require("chromium/chromedriver");
         observed = shared;
         system = shared.system;
         prometheus = shared.prometheus;
