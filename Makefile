@@ -90,7 +90,7 @@ PROMTOOL := .tools/prometheus-3.16.0/promtool
 AMTOOL := .tools/bin/amtool
 
 test-rules: tools ## Check and unit-test the alert rules (promtool) and the Prometheus/Alertmanager configuration
-	$(PROMTOOL) check rules --lint=all --lint-fatal monitoring/rules/*.rules.yml
+	$(PROMTOOL) check rules --lint=all --lint-fatal monitoring/rules/*.rules.yml monitoring/rules/infrastructure/*.rules.yml
 	cd monitoring && ../$(PROMTOOL) test rules tests/*.test.yml
 	$(PROMTOOL) check config --syntax-only monitoring/prometheus.yml
 	$(AMTOOL) check-config monitoring/alertmanager/alertmanager.yml

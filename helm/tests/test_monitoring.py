@@ -6,9 +6,10 @@ import subprocess
 
 import yaml
 
-from conftest import APP_CHART, HELM, ROOT, namespace_of, of_kind
+from conftest import APP_CHART, HELM, PLATFORM_CHART, ROOT, namespace_of, of_kind
 
 RULES_DIR = ROOT / "monitoring" / "rules"
+INFRASTRUCTURE_RULES_DIR = RULES_DIR / "infrastructure"
 DASHBOARDS_DIR = ROOT / "grafana-dashboards"
 
 
@@ -136,3 +137,44 @@ def test_prometheus_rule_specs_are_the_rule_files_text_for_text():
         spec = document.split("\nspec:\n", 1)[1]
         text = "".join(line[2:] + "\n" for line in spec.rstrip("\n").split("\n"))
         assert text == (RULES_DIR / f"{name}.rules.yml").read_text(), f"PrometheusRule {name} is not the file's text"
+
+
+def _fluent_bit_service_setting(name):
+    conf = (PLATFORM_CHART / "files" / "logging" / "fluent-bit" / "fluent-bit.conf").read_text()
+    return re.search(rf"^\s*{name}\s+(\S+)", conf, re.MULTILINE | re.IGNORECASE).group(1)
+
+
+def test_fluent_bit_is_scraped_on_its_http_server_as_the_job_the_log_shipping_rules_select(
+        platform_default, kube_prometheus_stack_values):
+    [monitor] = [m for m in of_kind(platform_default, "ServiceMonitor") if m["metadata"]["name"] == "fluent-bit"]
+    assert _matches(_prometheus_spec(kube_prometheus_stack_values)["serviceMonitorSelector"], monitor["metadata"]["labels"])
+    namespaces = monitor["spec"]["namespaceSelector"]["matchNames"]
+    [service] = [s for s in of_kind(platform_default, "Service") if namespace_of(s) in namespaces
+                 and _matches(monitor["spec"]["selector"], s["metadata"].get("labels", {}))]
+    [daemon_set] = of_kind(platform_default, "DaemonSet")
+    assert _matches({"matchLabels": service["spec"]["selector"]}, daemon_set["spec"]["template"]["metadata"]["labels"])
+    [endpoint] = monitor["spec"]["endpoints"]
+    [port] = [p for p in service["spec"]["ports"] if p["name"] == endpoint["port"]]
+    container_ports = {p["name"]: p["containerPort"] for p in daemon_set["spec"]["template"]["spec"]["containers"][0]["ports"]}
+    assert container_ports[port["targetPort"]] == int(_fluent_bit_service_setting("HTTP_Port"))
+    assert _fluent_bit_service_setting("HTTP_Server").lower() == "on"
+    assert endpoint["path"] == "/api/v2/metrics/prometheus"
+    jobs = {r["replacement"] for r in endpoint["relabelings"] if r.get("targetLabel") == "job"}
+    selected = set()
+    for rule_file in INFRASTRUCTURE_RULES_DIR.glob("*.rules.yml"):
+        for group in yaml.safe_load(rule_file.read_text())["groups"]:
+            for rule in group["rules"]:
+                if "fluentbit_" in rule["expr"]:
+                    selected |= set(re.findall(r'job="([^"]+)"', rule["expr"]))
+    assert selected and selected == jobs, f"the Fluent Bit rules select jobs {selected}, its targets carry {jobs}"
+
+
+def test_the_platform_prometheus_rules_are_the_infrastructure_rule_files(platform_default, kube_prometheus_stack_values):
+    rules = {r["metadata"]["name"]: r for r in of_kind(platform_default, "PrometheusRule")}
+    files = sorted(INFRASTRUCTURE_RULES_DIR.glob("*.rules.yml"))
+    assert files and len(rules) == len(files)
+    for rule_file in files:
+        rule = rules[rule_file.name.removesuffix(".rules.yml")]
+        assert _matches(_prometheus_spec(kube_prometheus_stack_values)["ruleSelector"], rule["metadata"]["labels"])
+        assert rule["spec"] == yaml.safe_load(rule_file.read_text()), \
+            f"PrometheusRule {rule['metadata']['name']} differs from {rule_file.relative_to(ROOT)}"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Helm reads no file outside a chart, so the charts carry copies of the committed artifacts they embed:
-# alert rules and dashboards (helm/zingtickets/files/), Alertmanager's templates and the log-pipeline
-# assets (k8s/platform/files/).
+# alert rules and dashboards (helm/zingtickets/files/), Alertmanager's templates, the log-pipeline
+# assets and the infrastructure's alert rules (k8s/platform/files/).
 # Copies rather than symlinks: a packaged or pulled chart must be whole on its own. `sync` copies the
 # sources into the charts; `check` fails when a copy differs from its source or has no source left.
 set -euo pipefail
@@ -12,6 +12,7 @@ mappings=(
   "monitoring/rules|*.rules.yml|helm/zingtickets/files/rules"
   "grafana-dashboards|*.json|helm/zingtickets/files/dashboards"
   "monitoring/alertmanager/templates|*.tmpl|k8s/platform/files/alertmanager"
+  "monitoring/rules/infrastructure|*.rules.yml|k8s/platform/files/rules"
   "monitoring/logging/fluent-bit|*|k8s/platform/files/logging/fluent-bit"
   "monitoring/logging/opensearch|*.json|k8s/platform/files/logging/opensearch"
   "monitoring/logging/opensearch-dashboards|*.ndjson|k8s/platform/files/logging/opensearch-dashboards"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the local log shipper, Telegraf, from the Go module proxy into .tools/bin, with only the
-# plugins the log pipeline uses (tail input, value parser, OpenSearch output): `make run` and the
+# plugins the log pipeline uses (tail input, value parser, OpenSearch output; its own health through
+# the internal input and the Prometheus client output, for the log-shipping alerts): `make run` and the
 # logging tests tail the services' JSON log files with it into OpenSearch.
 # Why Telegraf and not an OpenTelemetry Collector: the Collector's OpenSearch and Elasticsearch
 # exporters are not served by the module proxy here (403 for every version), and Fluent Bit is in none
@@ -8,5 +9,5 @@
 set -euo pipefail
 version="v1.37.2"
 exec "$(dirname "$0")/build-go-module.sh" telegraf github.com/influxdata/telegraf "$version" ./cmd/telegraf \
-    -tags "custom,inputs.tail,parsers.value,outputs.opensearch" \
+    -tags "custom,inputs.tail,inputs.internal,parsers.value,outputs.opensearch,outputs.prometheus_client" \
     -ldflags "-X github.com/influxdata/telegraf/internal.Version=${version#v}"

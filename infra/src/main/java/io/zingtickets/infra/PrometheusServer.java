@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 /**
  * A real Prometheus 3 (built with its web UI by {@code make tools}, infra/scripts/install-prometheus.sh) scraping the given targets' management
- * ports every second, with the given rule files, sending alerts to an Alertmanager.
+ * ports (and any other jobs, such as the log shipper) every second, with the given rule files, sending alerts to an Alertmanager.
  */
 public final class PrometheusServer {
 
@@ -27,15 +27,32 @@ public final class PrometheusServer {
         this.process = process;
     }
 
+    /** A scrape job besides the services': its name is the {@code job} label the rules select on. */
+    public record ScrapeJob(String name, String metricsPath, String target) {
+    }
+
     /** @param targets application name to {@code host:port} of its management interface */
     public static PrometheusServer start(int port, Map<String, String> targets, List<Path> ruleFiles, String alertmanager,
             Path workDir, Path log) {
+        return start(port, targets, List.of(), ruleFiles, alertmanager, workDir, log);
+    }
+
+    /**
+     * @param targets application name to {@code host:port} of its management interface
+     * @param otherJobs what else to scrape, e.g. the log shipper ({@link LogShipper#scrapeJob(int)})
+     */
+    public static PrometheusServer start(int port, Map<String, String> targets, List<ScrapeJob> otherJobs,
+            List<Path> ruleFiles, String alertmanager, Path workDir, Path log) {
         Path binary = Tools.require(BINARY);
         try {
             Files.createDirectories(workDir);
             String scrapeTargets = targets.entrySet().stream()
                     .map(t -> "      - targets: [\"" + t.getValue() + "\"]\n        labels: {application: " + t.getKey() + "}")
                     .collect(Collectors.joining("\n"));
+            String jobs = otherJobs.stream()
+                    .map(j -> "  - job_name: " + j.name() + "\n    metrics_path: " + j.metricsPath()
+                            + "\n    static_configs:\n      - targets: [\"" + j.target() + "\"]\n")
+                    .collect(Collectors.joining());
             String rules = ruleFiles.stream().map(f -> "  - " + f.toAbsolutePath()).collect(Collectors.joining("\n"));
             Path config = workDir.resolve("prometheus.yml");
             Files.writeString(config, """
@@ -53,7 +70,7 @@ public final class PrometheusServer {
                         metrics_path: /q/metrics
                         static_configs:
                     %s
-                    """.formatted(rules.isEmpty() ? "  []" : rules, alertmanager, scrapeTargets));
+                    %s""".formatted(rules.isEmpty() ? "  []" : rules, alertmanager, scrapeTargets, jobs));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -34,7 +34,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.restassured.http.ContentType;
 import io.zingtickets.infra.OperatorCredential;
+import io.zingtickets.infra.LogShipper;
 import io.zingtickets.infra.OpenSearchNode;
+import io.zingtickets.infra.PrometheusServer;
 import io.zingtickets.infra.Tools;
 import io.zingtickets.infra.logging.LogPipelineSetup;
 
@@ -43,7 +45,8 @@ import io.zingtickets.infra.logging.LogPipelineSetup;
  * their files, Telegraf ships the files into a real OpenSearch node, whose ingest pipeline and index
  * template are the committed ones (monitoring/logging/). One booking's story is found by its trace id;
  * errors by level with their stack trace; nothing a client plants (cards, CVCs, passwords, tokens,
- * emails) reaches any log line anywhere; user input cannot forge or break a line.
+ * emails) reaches any log line anywhere; user input cannot forge or break a line. Prometheus watches the
+ * shipper itself with the log-shipping alerts.
  */
 @ExtendWith(SharedSystem.class)
 class LoggingPipelineTest {
@@ -67,11 +70,13 @@ class LoggingPipelineTest {
 
     static RunningSystem system;
     static OpenSearchNode openSearch;
+    static PrometheusServer prometheus;
 
     @BeforeAll
     static void useSharedSystem(ObservedSystem shared) {
         system = shared.system;
         openSearch = shared.openSearch;
+        prometheus = shared.prometheus;
     }
 
     @Test
@@ -206,6 +211,43 @@ class LoggingPipelineTest {
             }
         }
         assertThat(count("message:forged")).as("no forged document in OpenSearch").isZero();
+    }
+
+    /**
+     * The shipper's own counters reach Prometheus (and only they: a log line there would be a leak), and the
+     * log-shipping alerts evaluate them, quiet while every line is shipped. That nothing but log lines reaches
+     * OpenSearch is {@link #awaitShipped()}'s count.
+     */
+    @Test
+    void prometheusWatchesTheShippersDropsAndBacklog() {
+        String shipper = "job=\"" + LogShipper.SCRAPE_JOB + "\"";
+        String opensearchOutput = shipper + ",output=\"opensearch\"";
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            assertThat(prometheusValues("up{" + shipper + "}")).as("the shipper's scrape target is up").containsExactly(1.0);
+            assertThat(prometheusValues("internal_write_metrics_written{" + opensearchOutput + "}"))
+                    .as("lines written to OpenSearch").singleElement().satisfies(v -> assertThat(v).isPositive());
+            assertThat(prometheusValues("internal_write_metrics_dropped{" + opensearchOutput + "}")).containsExactly(0.0);
+            assertThat(prometheusValues("internal_write_buffer_size{" + opensearchOutput + "}")).hasSize(1);
+        });
+        assertThat(prometheusValues("count({" + shipper + ",__name__!~\"internal_.*|process_.*|up|scrape_.*\"})"))
+                .as("series of the shipper other than its own counters").isEmpty();
+
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            List<JsonNode> logShipping = new ArrayList<>();
+            prometheusApi("/api/v1/rules", "type", "alert").path("data").path("groups").forEach(group -> group.path("rules")
+                    .forEach(rule -> {
+                        if (rule.path("name").asText().startsWith("LogShipping")) {
+                            logShipping.add(rule);
+                        }
+                    }));
+            assertThat(logShipping).extracting(rule -> rule.path("name").asText())
+                    .contains("LogShippingDropping", "LogShippingBacklog");
+            assertThat(logShipping).allSatisfy(rule -> {
+                assertThat(rule.path("health").asText()).as("%s evaluates", rule.path("name").asText()).isEqualTo("ok");
+                assertThat(rule.path("state").asText()).as("%s on a healthy shipper", rule.path("name").asText())
+                        .isEqualTo("inactive");
+            });
+        });
     }
 
     // ---- the booking flow ----
@@ -352,6 +394,24 @@ class LoggingPipelineTest {
             }
             assertThat(count("*:*")).as("one document per log line, none split, none lost").isEqualTo(lines);
         });
+    }
+
+    // ---- Prometheus ----
+
+    private static List<Double> prometheusValues(String query) {
+        List<Double> values = new ArrayList<>();
+        prometheusApi("/api/v1/query", "query", query).path("data").path("result")
+                .forEach(series -> values.add(series.path("value").path(1).asDouble()));
+        return values;
+    }
+
+    private static JsonNode prometheusApi(String path, String parameter, String value) {
+        try {
+            return JSON.readTree(given().queryParam(parameter, value).get(prometheus.url() + path).then().statusCode(200)
+                    .extract().asString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     // ---- OpenSearch ----

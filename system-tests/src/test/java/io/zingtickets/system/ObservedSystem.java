@@ -29,8 +29,9 @@ import io.zingtickets.infra.alerts.AlertWebhookRecorder;
  * The system as `make run` shows it, on free ports: the three services with everything around them: Jaeger
  * receiving every span and copying it to Zipkin's UI, Prometheus scraping every service with the committed rules and sending to Alertmanager
  * (on-call mail to the system's SMTP server, chat to a webhook recorder), and the services' JSON log files
- * shipped to OpenSearch. The test classes that look at the telemetry share one, started once per test run
- * ({@link SharedSystem}): each start costs about a minute of `make test`'s budget.
+ * shipped to OpenSearch by the log shipper, which Prometheus scrapes too (the log-shipping rules watch it). The
+ * test classes that look at the telemetry share one, started once per test run ({@link SharedSystem}): each start
+ * costs about a minute of `make test`'s budget.
  */
 final class ObservedSystem implements AutoCloseable {
 
@@ -89,12 +90,13 @@ final class ObservedSystem implements AutoCloseable {
                 system.smtp.smtpPort(), webhookPort, dir.resolve("alertmanager"), dir.resolve("alertmanager.log"));
         Map<String, String> targets = new HashMap<>();
         RunningSystem.SERVICES.forEach(s -> targets.put(s, "127.0.0.1:" + system.managementPorts.get(s)));
-        prometheus = PrometheusServer.start(FreePorts.next(), targets, ruleFiles(repository), alertmanager.address(),
-                dir.resolve("prometheus"), dir.resolve("prometheus.log"));
+        int shipperMetricsPort = FreePorts.next();
+        prometheus = PrometheusServer.start(FreePorts.next(), targets, List.of(LogShipper.scrapeJob(shipperMetricsPort)),
+                ruleFiles(repository), alertmanager.address(), dir.resolve("prometheus"), dir.resolve("prometheus.log"));
         openSearch = node.join();
         // Each service writes its file under its own working folder: <run>/<service>/logs/<service>.log.
-        shipper = LogShipper.start(system.dir + "/*-service/logs/*.log", openSearch.url(), dir.resolve("log-shipper"),
-                dir.resolve("log-shipper.log"));
+        shipper = LogShipper.start(system.dir + "/*-service/logs/*.log", openSearch.url(), shipperMetricsPort,
+                dir.resolve("log-shipper"), dir.resolve("log-shipper.log"));
     }
 
     private static Map<String, String> serviceConfig(JaegerServer jaeger) {
@@ -117,9 +119,11 @@ final class ObservedSystem implements AutoCloseable {
                 Map.entry("quarkus.log.file.enabled", "true"));
     }
 
+    /** The services' generated rules and the infrastructure's hand-written ones, as monitoring/prometheus.yml loads them. */
     private static List<Path> ruleFiles(Path repository) throws IOException {
-        try (Stream<Path> files = Files.list(repository.resolve("monitoring/rules"))) {
-            return files.filter(f -> f.toString().endsWith(".rules.yml")).sorted().toList();
+        try (Stream<Path> generated = Files.list(repository.resolve("monitoring/rules"));
+                Stream<Path> infrastructure = Files.list(repository.resolve("monitoring/rules/infrastructure"))) {
+            return Stream.concat(generated, infrastructure).filter(f -> f.toString().endsWith(".rules.yml")).sorted().toList();
         }
     }
 

@@ -32,6 +32,7 @@ public final class InfrastructureComponents {
     public static final int ALERTMANAGER = Integer.getInteger("zingtickets.alertmanager.port", 9093);
     public static final int ALERT_WEBHOOK = Integer.getInteger("zingtickets.alert-webhook.port", 9095);
     public static final int OPENSEARCH = Integer.getInteger("zingtickets.opensearch.port", 9200);
+    public static final int LOG_SHIPPER_METRICS = Integer.getInteger("zingtickets.log-shipper.metrics-port", 9273);
     public static final int JAEGER_QUERY = Integer.getInteger("zingtickets.jaeger.port", 16686);
     public static final int JAEGER_QUERY_GRPC = Integer.getInteger("zingtickets.jaeger.grpc-port", 16685);
     public static final int OTLP_GRPC = Integer.getInteger("zingtickets.otlp.grpc-port", 4317);
@@ -178,11 +179,13 @@ public final class InfrastructureComponents {
                 }, () -> Files.isDirectory(Tools.directory().resolve("opensearch-" + Tools.version("opensearch"))));
     }
 
-    /** No port of its own: 0 never accepts a connection, so only its pid file says it runs. */
     static Component logShipper() {
-        return new SimpleComponent("log-shipper", 0, List.of("Log shipper (Telegraf): .run/logs/*.json.log -> OpenSearch"),
+        // A port, not a URL: every printed URL is a page for people (the browser test opens each), this one is Prometheus's.
+        return new SimpleComponent("log-shipper", LOG_SHIPPER_METRICS, List.of("Log shipper (Telegraf): .run/logs/*.json.log"
+                + " -> OpenSearch; its drops and backlog for Prometheus on port " + LOG_SHIPPER_METRICS),
                 layout -> LogShipper.start(layout.run().resolve("logs").toAbsolutePath() + "/*.json.log",
-                        "http://127.0.0.1:" + OPENSEARCH, layout.data("log-shipper"), layout.log("log-shipper")),
+                        "http://127.0.0.1:" + OPENSEARCH, LOG_SHIPPER_METRICS, layout.data("log-shipper"),
+                        layout.log("log-shipper")),
                 LogShipper::installed);
     }
 }
