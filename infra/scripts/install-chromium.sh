@@ -9,13 +9,14 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 dest="$root/.tools/chromium"
 [ -n "$(ls "$dest"/.unpacked-* 2>/dev/null)" ] && [ -x "$dest/chromium" ] && [ -x "$dest/chromedriver" ] && exit 0
-candidate() { apt-cache policy chromium-driver 2>/dev/null | awk '/Candidate:/ {print $2}'; }
+# Empty when the package lists name none ("(none)", or no lists at all).
+candidate() { apt-cache policy chromium-driver 2>/dev/null | awk '/Candidate:/ && $2 != "(none)" {print $2}'; }
 version=$(candidate)
-if [ -z "$version" ] || [ "$version" = "(none)" ]; then
+if [ -z "$version" ]; then
   apt-get update -qq >/dev/null   # the package lists may be absent on a fresh machine
   version=$(candidate)
 fi
-[ -n "$version" ] && [ "$version" != "(none)" ] || { echo "no chromium-driver package in Debian's lists"; exit 1; }
+[ -n "$version" ] || { echo "no chromium-driver package in Debian's lists"; exit 1; }
 stamp="$dest/.unpacked-$version"
 # Libraries Chromium links against that a Debian 12 base system without a desktop does not have.
 libraries=(libasyncns0 libdouble-conversion3 libflac12 libharfbuzz-subset0 libminizip1 libmp3lame0 libmpg123-0
