@@ -84,6 +84,9 @@ class BrowserTest {
         // that name a booking or a trace have one to show.
         bookingId = system.book(1, 1, "ada@example.com", "4242424242424242", "123").statusCode(201).extract().path("id");
         system.awaitBookingStatus(bookingId, "CONFIRMED");
+        // The email goes out after the settlement, through Kafka; the printed mailbox URL is a JSON page opened
+        // once, so the buyer's mailbox must exist before it is opened.
+        system.mailbox().waitForMessages("ada@example.com", 1, Duration.ofSeconds(30));
         traceId = awaitTraceId(bookingId);
         // The graph page runs its query once, when it opens: wait for Prometheus's first scrape of all three
         // services, or a test that runs first finds no data and never sees any.
