@@ -61,42 +61,46 @@ final class ObservedSystem implements AutoCloseable {
         Path openSearchDir = backends.resolve("opensearch");
         CompletableFuture<OpenSearchNode> node = CompletableFuture.supplyAsync(() -> OpenSearchNode.start(FreePorts.next(),
                 openSearchDir, backends.resolve("opensearch.log")));
-        RunningSystem started = null;
+        boolean nodeOwned = false;
         try {
             // Tracing as `make run` has it: Jaeger takes the services' OTLP and copies every span through the
             // system's Kafka to Zipkin, whose UI shows it. Zipkin first: it creates its topic and reads it.
-            started = new RunningSystem(bootstrapServers -> {
+            system = new RunningSystem(bootstrapServers -> {
                 zipkin = ZipkinServer.start(FreePorts.next(), ZipkinServer.Feed.kafka(bootstrapServers),
                         backends.resolve("zipkin"), backends.resolve("zipkin.log"));
                 jaeger = startJaeger(backends);
                 return serviceConfig(jaeger);
             });
-        } catch (Exception e) {
-            if (jaeger != null) {
-                jaeger.stop();
+            Path dir = system.dir.resolve("observability");
+            webhookPort = FreePorts.next();
+            webhook = AlertWebhookRecorder.start(webhookPort, dir.resolve("webhook.jsonl"));
+            Path repository = Tools.repositoryRoot();
+            alertmanager = AlertmanagerServer.start(FreePorts.next(), repository.resolve("monitoring/alertmanager/alertmanager.yml"),
+                    system.smtp.smtpPort(), webhookPort, dir.resolve("alertmanager"), dir.resolve("alertmanager.log"));
+            Map<String, String> targets = new HashMap<>();
+            RunningSystem.SERVICES.forEach(s -> targets.put(s, "127.0.0.1:" + system.managementPorts.get(s)));
+            int shipperMetricsPort = FreePorts.next();
+            prometheus = PrometheusServer.start(FreePorts.next(), targets, List.of(LogShipper.scrapeJob(shipperMetricsPort)),
+                    ruleFiles(repository), alertmanager.address(), dir.resolve("prometheus"), dir.resolve("prometheus.log"));
+            openSearch = node.join();
+            nodeOwned = true;
+            // Each service writes its file under its own working folder: <run>/<service>/logs/<service>.log.
+            shipper = LogShipper.start(system.dir + "/*-service/logs/*.log", openSearch.url(), shipperMetricsPort,
+                    dir.resolve("log-shipper"), dir.resolve("log-shipper.log"));
+        } catch (Exception | Error e) {
+            // A step that fails must not leave the earlier ones running: the shared system is started once per
+            // test run, and orphans would hold ports and cores for the rest of it.
+            close();
+            if (!nodeOwned) {
+                node.handle((startedNode, failure) -> {
+                    if (startedNode != null) {
+                        startedNode.stop();
+                    }
+                    return null;
+                }).join();
             }
-            if (zipkin != null) {
-                zipkin.stop();
-            }
-            node.join().stop();
             throw e;
         }
-        system = started;
-        Path dir = system.dir.resolve("observability");
-        webhookPort = FreePorts.next();
-        webhook = AlertWebhookRecorder.start(webhookPort, dir.resolve("webhook.jsonl"));
-        Path repository = Tools.repositoryRoot();
-        alertmanager = AlertmanagerServer.start(FreePorts.next(), repository.resolve("monitoring/alertmanager/alertmanager.yml"),
-                system.smtp.smtpPort(), webhookPort, dir.resolve("alertmanager"), dir.resolve("alertmanager.log"));
-        Map<String, String> targets = new HashMap<>();
-        RunningSystem.SERVICES.forEach(s -> targets.put(s, "127.0.0.1:" + system.managementPorts.get(s)));
-        int shipperMetricsPort = FreePorts.next();
-        prometheus = PrometheusServer.start(FreePorts.next(), targets, List.of(LogShipper.scrapeJob(shipperMetricsPort)),
-                ruleFiles(repository), alertmanager.address(), dir.resolve("prometheus"), dir.resolve("prometheus.log"));
-        openSearch = node.join();
-        // Each service writes its file under its own working folder: <run>/<service>/logs/<service>.log.
-        shipper = LogShipper.start(system.dir + "/*-service/logs/*.log", openSearch.url(), shipperMetricsPort,
-                dir.resolve("log-shipper"), dir.resolve("log-shipper.log"));
     }
 
     private static Map<String, String> serviceConfig(JaegerServer jaeger) {
@@ -157,15 +161,30 @@ final class ObservedSystem implements AutoCloseable {
 
     @Override
     public void close() {
-        shipper.stop(Duration.ofSeconds(10));
-        prometheus.stop();
-        alertmanager.stop();
-        webhook.stop(0);
-        system.close();
-        if (jaeger.isRunning()) {
+        // Null-safe: the constructor calls it when a step of the start failed.
+        if (shipper != null) {
+            shipper.stop(Duration.ofSeconds(10));
+        }
+        if (prometheus != null) {
+            prometheus.stop();
+        }
+        if (alertmanager != null) {
+            alertmanager.stop();
+        }
+        if (webhook != null) {
+            webhook.stop(0);
+        }
+        if (system != null) {
+            system.close();
+        }
+        if (jaeger != null && jaeger.isRunning()) {
             jaeger.stop();
         }
-        zipkin.stop();
-        openSearch.stop();
+        if (zipkin != null) {
+            zipkin.stop();
+        }
+        if (openSearch != null) {
+            openSearch.stop();
+        }
     }
 }

@@ -50,7 +50,14 @@ public class LogLevelsHandler implements Handler<RoutingContext> {
     static final int MAX_CATEGORY_LENGTH = 200;
     static final int MAX_BODY_BYTES = 4096;
     static final List<String> LEVELS = List.of("OFF", "FATAL", "ERROR", "WARN", "INFO", "DEBUG", "TRACE", "ALL");
-    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * Created on the endpoint's first call, not when the route is recorded: the handler's class is loaded
+     * during start-up, and a static mapper there loaded Jackson databind on every service's start path.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     @Override
     public void handle(RoutingContext context) {
@@ -108,7 +115,7 @@ public class LogLevelsHandler implements Handler<RoutingContext> {
     private void change(RoutingContext context, Buffer body) {
         JsonNode request;
         try {
-            request = JSON.readTree(body.getBytes());
+            request = Json.MAPPER.readTree(body.getBytes());
         } catch (java.io.IOException e) {
             problem(context, 400, "body", "The body is not valid JSON.");
             return;
@@ -259,7 +266,7 @@ public class LogLevelsHandler implements Handler<RoutingContext> {
 
     private static void respond(RoutingContext context, int status, String type, Object body) {
         try {
-            context.response().setStatusCode(status).putHeader("Content-Type", type).end(JSON.writeValueAsString(body));
+            context.response().setStatusCode(status).putHeader("Content-Type", type).end(Json.MAPPER.writeValueAsString(body));
         } catch (JsonProcessingException e) {
             context.fail(e);
         }
