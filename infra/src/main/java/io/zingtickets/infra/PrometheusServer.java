@@ -2,12 +2,22 @@ package io.zingtickets.infra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A real Prometheus 3 (built with its web UI by {@code make tools}, infra/scripts/install-prometheus.sh) scraping the given targets' management
@@ -18,6 +28,9 @@ public final class PrometheusServer {
     /** Prometheus 3 with its web UI embedded, relative to {@link Tools#directory()}. */
     public static final String BINARY = "prometheus-3.16.0/prometheus";
     public static final String PROMTOOL = "prometheus-3.16.0/promtool";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final int port;
     private final ManagedProcess process;
@@ -85,6 +98,38 @@ public final class PrometheusServer {
 
     public String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /**
+     * One call of the HTTP API, such as {@code api("/api/v1/targets", Map.of())}: its whole JSON answer. An answer
+     * other than 200 fails with Prometheus's own error text, so a bad query in a test reads as what it is.
+     */
+    public JsonNode api(String path, Map<String, String> parameters) {
+        String query = parameters.entrySet().stream()
+                .map(p -> p.getKey() + "=" + URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + path + (query.isEmpty() ? "" : "?" + query)))
+                .timeout(Duration.ofSeconds(10)).build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("Prometheus answered " + response.statusCode() + " to " + path + " "
+                        + parameters + ": " + response.body());
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while querying Prometheus", e);
+        }
+    }
+
+    /** An instant query's series, each with its {@code metric} labels and its {@code value} [time, "number"]. */
+    public List<JsonNode> query(String promql) {
+        List<JsonNode> series = new ArrayList<>();
+        api("/api/v1/query", Map.of("query", promql)).path("data").path("result").forEach(series::add);
+        return series;
     }
 
     /** The server's process, for whoever measures what it costs (a benchmark reads its CPU and memory). */

@@ -3,7 +3,6 @@ package io.zingtickets.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -356,13 +355,8 @@ class GameDayTest {
 
     private Set<String> firingNow(PrometheusServer prometheus) throws Exception {
         // The firing alerts, plus one label-less sample "(quiet)" while all three services are scraped up.
-        String query = URLEncoder.encode("ALERTS{alertstate=\"firing\"} or on() (vector(0) and on() (count(up == 1) == 3))",
-                StandardCharsets.UTF_8);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create(prometheus.url() + "/api/v1/query?query=" + query)).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.ofString());
         Set<String> keys = new TreeSet<>();
-        for (JsonNode series : JSON.readTree(response.body()).path("data").path("result")) {
+        for (JsonNode series : prometheus.query("ALERTS{alertstate=\"firing\"} or on() (vector(0) and on() (count(up == 1) == 3))")) {
             JsonNode labels = series.get("metric");
             if (labels.has("alertname")) {
                 String key = labels.path("alertname").asText() + "/" + labels.path("service").asText();

@@ -406,12 +406,7 @@ class LoggingPipelineTest {
     }
 
     private static JsonNode prometheusApi(String path, String parameter, String value) {
-        try {
-            return JSON.readTree(given().queryParam(parameter, value).get(prometheus.url() + path).then().statusCode(200)
-                    .extract().asString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return prometheus.api(path, Map.of(parameter, value));
     }
 
     // ---- OpenSearch ----

@@ -122,7 +122,7 @@ class MonitoringTest {
                 for (JsonNode target : panel.path("targets")) {
                     for (String expr : substitute(dashboard, target.get("expr").asText())) {
                         queries++;
-                        if (query(expr).isEmpty()) {
+                        if (prometheus.query(expr).isEmpty()) {
                             empty.add(dashboard.get("uid").asText() + " / " + panel.get("title").asText() + ": " + expr);
                         }
                     }
@@ -136,8 +136,7 @@ class MonitoringTest {
     @Test
     void everyMetricADashboardOrRuleNamesIsScraped() throws IOException {
         Set<String> scraped = new TreeSet<>();
-        given().get(prometheus.url() + "/api/v1/label/__name__/values").then().statusCode(200).extract().jsonPath()
-                .getList("data", String.class).forEach(scraped::add);
+        prometheus.api("/api/v1/label/__name__/values", Map.of()).path("data").forEach(name -> scraped.add(name.asText()));
         Set<String> named = new TreeSet<>();
         for (Path file : dashboards()) {
             JSON.readTree(file.toFile()).findValues("expr").forEach(e -> named.addAll(metricNames(e.asText())));
@@ -205,11 +204,11 @@ class MonitoringTest {
     @Test
     @Order(1)
     void noAlertFiresWhileTheTrafficIsHealthy() {
-        List<JsonNode> fired = JSON.valueToTree(given().queryParam("query", "ALERTS{alertstate=\"firing\",alertname!=\"BookingSpike\"}")
+        List<JsonNode> fired = prometheus.api("/api/v1/query_range", Map.of(
+                "query", "ALERTS{alertstate=\"firing\",alertname!=\"BookingSpike\"}",
                 // Two seconds on: the evaluation just before healthyFrom may still hold the ServiceDown start-up fired.
-                .queryParam("start", healthyFrom.getEpochSecond() + 2).queryParam("end", healthyTo.getEpochSecond() + 1)
-                .queryParam("step", "1").get(prometheus.url() + "/api/v1/query_range").then().statusCode(200)
-                .extract().jsonPath().getMap("$")).path("data").path("result").findValues("metric");
+                "start", Long.toString(healthyFrom.getEpochSecond() + 2), "end", Long.toString(healthyTo.getEpochSecond() + 1),
+                "step", "1")).path("data").path("result").findValues("metric");
         assertThat(fired).as("alerts firing between %s and %s on healthy traffic", healthyFrom, healthyTo).isEmpty();
     }
 
@@ -226,14 +225,14 @@ class MonitoringTest {
         try {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
                 bookings(1, "4242424242424242", "during-kill");
-                assertThat(query("ALERTS{alertname=\"ServiceDown\",service=\"payment-service\",alertstate=\"firing\"}"))
+                assertThat(prometheus.query("ALERTS{alertname=\"ServiceDown\",service=\"payment-service\",alertstate=\"firing\"}"))
                         .isNotEmpty();
             });
         } finally {
             system.restart("payment-service");
         }
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(
-                query("ALERTS{alertname=\"ServiceDown\",service=\"payment-service\",alertstate=\"firing\"}")).isEmpty());
+                prometheus.query("ALERTS{alertname=\"ServiceDown\",service=\"payment-service\",alertstate=\"firing\"}")).isEmpty());
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(
                 Files.readAllLines(webhookFile)).anySatisfy(line -> assertThat(line).contains("#zingtickets-oncall")
                         .contains("ServiceDown on payment-service").contains("runbooks.md#servicedown")));
@@ -247,8 +246,8 @@ class MonitoringTest {
     private static void generateTraffic() {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 // ServiceDown's absent(up) fires before a service's first scrape: that is start-up, not traffic.
-                .until(() -> query("up == 1").size() == 3
-                        && query("ALERTS{alertname=\"ServiceDown\",alertstate=\"firing\"}").isEmpty());
+                .until(() -> prometheus.query("up == 1").size() == 3
+                        && prometheus.query("ALERTS{alertname=\"ServiceDown\",alertstate=\"firing\"}").isEmpty());
         healthyFrom = java.time.Instant.now();
         bookings(30, "4242424242424242", "ok");
         bookings(5, "4000000000000002", "declined");
@@ -276,12 +275,12 @@ class MonitoringTest {
         try {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
                 bookings(2, "4242424242424242", "steady"); // traffic goes on until Prometheus has seen rates
-                return query("sum(rate(http_server_requests_seconds_count[1m])) > 0").size() == 1
-                        && query("up == 1").size() == 3;
+                return prometheus.query("sum(rate(http_server_requests_seconds_count[1m])) > 0").size() == 1
+                        && prometheus.query("up == 1").size() == 3;
             });
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("Prometheus did not see the services: up=" + query("up") + " requests="
-                    + query("sum(rate(http_server_requests_seconds_count[1m]))"), e);
+            throw new AssertionError("Prometheus did not see the services: up=" + prometheus.query("up") + " requests="
+                    + prometheus.query("sum(rate(http_server_requests_seconds_count[1m]))"), e);
         }
         bookings(10, "4242424242424242", "more");
         sleep(5000);
@@ -339,14 +338,6 @@ class MonitoringTest {
     }
 
     // ---- queries ----
-
-    private static List<JsonNode> query(String expr) {
-        JsonNode response = JSON.valueToTree(given().queryParam("query", expr).get(prometheus.url() + "/api/v1/query")
-                .then().statusCode(200).extract().jsonPath().getMap("$"));
-        List<JsonNode> results = new ArrayList<>();
-        response.path("data").path("result").forEach(results::add);
-        return results;
-    }
 
     /** The panel's query as Grafana would send it: every variable replaced, once per service where per service. */
     private static List<String> substitute(JsonNode dashboard, String expr) {

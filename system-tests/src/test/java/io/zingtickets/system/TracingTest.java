@@ -190,7 +190,7 @@ class TracingTest {
 
         // And Prometheus, scraping OpenMetrics, stores them (exemplar storage), so Grafana can show them.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            JsonNode targets = JSON.readTree(given().get(prometheus.url() + "/api/v1/targets").then().extract().asString());
+            JsonNode targets = prometheus.api("/api/v1/targets", Map.of());
             // The services' targets: the log shipper is scraped too, but serves no exemplars.
             List<JsonNode> services = new ArrayList<>();
             targets.at("/data/activeTargets").forEach(target -> {
@@ -201,11 +201,10 @@ class TracingTest {
             assertThat(services).as("the services' Prometheus targets").hasSize(3).allSatisfy(target -> assertThat(
                     target.path("health").asText()).as("scrape of %s: %s", target.path("scrapeUrl").asText(),
                             target.path("lastError").asText()).isEqualTo("up"));
-            JsonNode exemplars = JSON.readTree(given()
-                    .queryParam("query", "http_server_requests_seconds_bucket{application=\"booking-service\",uri=\"/bookings\"}")
-                    .queryParam("start", Instant.now().minusSeconds(600).getEpochSecond())
-                    .queryParam("end", Instant.now().plusSeconds(60).getEpochSecond())
-                    .get(prometheus.url() + "/api/v1/query_exemplars").then().statusCode(200).extract().asString());
+            JsonNode exemplars = prometheus.api("/api/v1/query_exemplars", Map.of(
+                    "query", "http_server_requests_seconds_bucket{application=\"booking-service\",uri=\"/bookings\"}",
+                    "start", Long.toString(Instant.now().minusSeconds(600).getEpochSecond()),
+                    "end", Long.toString(Instant.now().plusSeconds(60).getEpochSecond())));
             List<String> traceIds = new ArrayList<>();
             exemplars.path("data").forEach(series -> series.path("exemplars")
                     .forEach(e -> traceIds.add(e.path("labels").path("trace_id").asText())));
