@@ -161,11 +161,17 @@ def test_fluent_bit_is_scraped_on_its_http_server_as_the_job_the_log_shipping_ru
     assert endpoint["path"] == "/api/v2/metrics/prometheus"
     jobs = {r["replacement"] for r in endpoint["relabelings"] if r.get("targetLabel") == "job"}
     selected = set()
+    watching_up = set()
     for rule_file in INFRASTRUCTURE_RULES_DIR.glob("*.rules.yml"):
         for group in yaml.safe_load(rule_file.read_text())["groups"]:
             for rule in group["rules"]:
-                if "fluentbit_" in rule["expr"]:
+                # `up` is every shipper's: LogShipperDown must select the job Fluent Bit's targets carry too.
+                watches_up = re.search(r"\bup\{", rule["expr"])
+                if "fluentbit_" in rule["expr"] or watches_up:
                     selected |= set(re.findall(r'job="([^"]+)"', rule["expr"]))
+                if watches_up:
+                    watching_up.add(rule["alert"])
+    assert watching_up, "no log-shipping rule watches the shipper's scrape (up)"
     assert selected and selected == jobs, f"the Fluent Bit rules select jobs {selected}, its targets carry {jobs}"
 
 

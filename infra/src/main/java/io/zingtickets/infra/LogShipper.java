@@ -34,8 +34,8 @@ public final class LogShipper {
     }
 
     /**
-     * Returns once the metrics port answers: the shipper has connected to OpenSearch by then (it exits when it
-     * cannot).
+     * Returns once the metrics port answers, whether or not OpenSearch does yet: the shipper buffers what it reads
+     * and connects on a later flush (startup_error_behavior = "retry" in telegraf.conf).
      *
      * @param logFiles a glob of the live log files, e.g. {@code /x/logs/*.json.log}
      */
@@ -44,7 +44,10 @@ public final class LogShipper {
             throw new IllegalStateException(binary() + " is missing: run infra/scripts/install-telegraf.sh (make tools-logging)");
         }
         Path config = Tools.repositoryRoot().resolve("monitoring/logging/telegraf/telegraf.conf");
-        ManagedProcess process = ManagedProcess.start("log-shipper", List.of(binary().toString(), "--config", config.toString()),
+        // The configuration's variables all stand inside strings, which strict handling (the default since 1.38)
+        // substitutes; saying so spares the shipper's log a warning at every start.
+        ManagedProcess process = ManagedProcess.start("log-shipper", List.of(binary().toString(), "--strict-env-handling",
+                "--config", config.toString()),
                 workDir, log, Map.of(
                         "ZINGTICKETS_LOG_FILES", logFiles,
                         "OPENSEARCH_URL", openSearchUrl,

@@ -541,12 +541,14 @@ class GameDayTest {
         }
         md.append("\n## Not covered yet\n\n- Jaeger, OpenSearch, Prometheus and the log shipper stopped together for 60 s "
                 + "(booking p99, 5xx, RSS; SpansDropped, LogShippingBacklog). The log-shipping alerts exist "
-                + "(LogShippingDropping, LogShippingBacklog on Telegraf's `internal_write` counters, job `log-shipper`; "
+                + "(LogShippingDropping, LogShippingBacklog on Telegraf's `internal_write` counters, LogShipperDown on its "
+                + "`up`, job `log-shipper`; "
                 + "promtool-tested, and LoggingPipelineTest sees a real Telegraf scraped), but this run starts no "
                 + "OpenSearch and no shipper. With Prometheus stopped in the same minute, SpansDropped can only fire if "
                 + "the spans are still being dropped once Prometheus is back: its 20-second rate does not reach across "
                 + "the gap; LogShippingBacklog likewise only if lines still wait once it is back (a shipper stopped "
-                + "with OpenSearch resumes from its saved offsets and drains in seconds).\n"
+                + "with OpenSearch resumes from its saved offsets and drains in seconds); LogShipperDown waits 2 minutes, "
+                + "longer than the fault.\n"
                 + "- HighLatency and LatencyBudgetBurn watch booking-service's HTTP answer times; the gateway's latency "
                 + "reaches only the settlement time (the payment is asynchronous), whose objective is 5 s, so a 1.5 s "
                 + "gateway cannot make either fire here. They are proven by their promtool tests.\n");

@@ -236,12 +236,12 @@ class LoggingPipelineTest {
             List<JsonNode> logShipping = new ArrayList<>();
             prometheusApi("/api/v1/rules", "type", "alert").path("data").path("groups").forEach(group -> group.path("rules")
                     .forEach(rule -> {
-                        if (rule.path("name").asText().startsWith("LogShipping")) {
+                        if ("log-shipper".equals(rule.path("labels").path("service").asText())) {
                             logShipping.add(rule);
                         }
                     }));
             assertThat(logShipping).extracting(rule -> rule.path("name").asText())
-                    .contains("LogShippingDropping", "LogShippingBacklog");
+                    .contains("LogShippingDropping", "LogShippingBacklog", "LogShipperDown");
             assertThat(logShipping).allSatisfy(rule -> {
                 assertThat(rule.path("health").asText()).as("%s evaluates", rule.path("name").asText()).isEqualTo("ok");
                 assertThat(rule.path("state").asText()).as("%s on a healthy shipper", rule.path("name").asText())

@@ -80,13 +80,14 @@ final class ObservedSystem implements AutoCloseable {
             Map<String, String> targets = new HashMap<>();
             RunningSystem.SERVICES.forEach(s -> targets.put(s, "127.0.0.1:" + system.managementPorts.get(s)));
             int shipperMetricsPort = FreePorts.next();
-            prometheus = PrometheusServer.start(FreePorts.next(), targets, List.of(LogShipper.scrapeJob(shipperMetricsPort)),
-                    ruleFiles(repository), alertmanager.address(), dir.resolve("prometheus"), dir.resolve("prometheus.log"));
             openSearch = node.join();
             nodeOwned = true;
             // Each service writes its file under its own working folder: <run>/<service>/logs/<service>.log.
+            // The shipper answers before Prometheus first scrapes it: LogShipperDown sees no start-up gap.
             shipper = LogShipper.start(system.dir + "/*-service/logs/*.log", openSearch.url(), shipperMetricsPort,
                     dir.resolve("log-shipper"), dir.resolve("log-shipper.log"));
+            prometheus = PrometheusServer.start(FreePorts.next(), targets, List.of(LogShipper.scrapeJob(shipperMetricsPort)),
+                    ruleFiles(repository), alertmanager.address(), dir.resolve("prometheus"), dir.resolve("prometheus.log"));
         } catch (Exception | Error e) {
             // A step that fails must not leave the earlier ones running: the shared system is started once per
             // test run, and orphans would hold ports and cores for the rest of it.
