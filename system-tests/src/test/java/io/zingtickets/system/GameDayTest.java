@@ -47,7 +47,8 @@ import io.zingtickets.infra.alerts.AlertWebhookRecorder;
  * SIGSTOP for 60 s, the payment gateway's latency and failure knobs, and one client flooding. After every
  * fault every accepted booking must be terminal, no booking charged twice or charged while FAILED, every
  * outcome emailed exactly once and the seats conserved; the alert made for the fault must have fired in
- * Prometheus (the committed rules with their waits shortened as in MonitoringTest) and reached the receiver
+ * Prometheus (the services' rules as their builds generate them, time compressed fifteen-fold by configuration:
+ * {@link DrillRules#COMPRESSED}) and reached the receiver
  * its severity names through Alertmanager, with its runbook. The run writes docs/game-day.md. Not part of
  * `make test`: it runs for about 25 minutes ({@code -Dzingtickets.game-day.baseline-seconds} shortens the
  * healthy baseline, 600 s by default).
@@ -111,8 +112,8 @@ class GameDayTest {
         try (RunningSystem system = new RunningSystem(Map.of(
                 "zingtickets.gateway.latency", "20ms",
                 "zingtickets.gateway.latency-jitter", "5ms",
-                // No injected gateway errors in steady state: they are ERROR lines and would trip ErrorLogSpike, whose
-                // hour-long baseline the shortened rules do not shorten; declined cards still make FAILED outcomes.
+                // No injected gateway errors in steady state: they are ERROR lines and would trip ErrorLogSpike against
+                // its baseline of the preceding (scaled) hour; declined cards still make FAILED outcomes.
                 "zingtickets.gateway.failure-rate", "0",
                 // Each steady client sends under one request per second; the flooder is held to 10 per second.
                 "zingmonitor.rate-limit.excluded-paths", "/q/",
@@ -131,7 +132,7 @@ class GameDayTest {
                     "booking-service", "127.0.0.1:" + system.managementPorts.get("booking-service"),
                     "payment-service", "127.0.0.1:" + system.managementPorts.get("payment-service"),
                     "email-service", "127.0.0.1:" + system.managementPorts.get("email-service")),
-                    MonitoringTest.fastRules(repository.resolve("monitoring/rules"), dir.resolve("rules")),
+                    DrillRules.write(DrillRules.COMPRESSED, dir.resolve("rules")),
                     alertmanager.address(), dir.resolve("prometheus"), dir.resolve("prometheus.log"));
             ScheduledExecutorService load = Executors.newScheduledThreadPool(3);
             ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor();
@@ -245,8 +246,8 @@ class GameDayTest {
         Map<Integer, AtomicInteger> statuses = answers.getOrDefault(phases.indexOf(phase), Map.of());
         require(statuses.keySet().stream().allMatch(s -> s == 0 || s == 201 || s == 503),
                 name + ": answers other than 201 and 503 (or no answer while a process was down): " + statuses);
-        // Slow-burn SLO alerts keep their hours-long windows in the shortened rules and may fire on: the next fault
-        // starts after a minute regardless, and an alert is attributed to the phase in which it began.
+        // Slow-burn SLO alerts keep windows of scaled hours (a 3-day window is almost 5 hours here) and may fire on:
+        // the next fault starts after a minute regardless, and an alert is attributed to the phase in which it began.
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             if (quiet(prometheus)) {
@@ -446,7 +447,8 @@ class GameDayTest {
                 .append(", Java ").append(System.getProperty("java.version")).append("), healthy baseline ")
                 .append(BASELINE_SECONDS).append(" s.\n\n");
         md.append("The whole system on free ports (Kafka, PostgreSQL, SMTP, the three services as built, Prometheus with the "
-                + "committed rules, their `for:` shortened (ServiceDown's to 10 s) and 5-minute windows to 20 s as in MonitoringTest, Alertmanager with "
+                + "services' rules as their builds generate them with `zingmonitor.alerts.time-scale` 1/15 (5-minute windows "
+                + "become 20 s, an hour 4 minutes, every wait in proportion; ServiceDown after 10 s), Alertmanager with "
                 + "the committed routing, a chat webhook recorder and the on-call mailbox), under ")
                 .append(60_000 / BOOKING_PERIOD_MS).append(" bookings per minute from three clients (event ").append(EVENT)
                 .append(", one card in ten declined, gateway 20 ms, no injected gateway errors) plus an event read and a "

@@ -85,7 +85,7 @@ class MonitoringTest {
                 "booking-service", "127.0.0.1:" + system.managementPorts.get("booking-service"),
                 "payment-service", "127.0.0.1:" + system.managementPorts.get("payment-service"),
                 "email-service", "127.0.0.1:" + system.managementPorts.get("email-service")),
-                fastRules(repository.resolve("monitoring/rules"), dir.resolve("rules")), alertmanager.address(),
+                DrillRules.write(DrillRules.COMPRESSED, dir.resolve("rules")), alertmanager.address(),
                 dir.resolve("prometheus"), dir.resolve("prometheus.log"));
         generateTraffic();
     }
@@ -379,36 +379,6 @@ class MonitoringTest {
         try (Stream<Path> files = Files.list(Tools.repositoryRoot().resolve("monitoring/rules"))) {
             return files.filter(f -> f.toString().endsWith(".rules.yml")).sorted().toList();
         }
-    }
-
-    /**
-     * The committed rules with time scaled down (waits of seconds instead of minutes, 20-second
-     * windows instead of 5-minute ones), so an alert fires and resolves within a test. Expressions,
-     * thresholds, labels and annotations stay as generated. Slow-burn alerts (a wait of an hour or more,
-     * ticket severity) keep their wait: their windows are days long, so in a system minutes old they
-     * collapse onto its start, and with a 3-second wait they would report the JIT warm-up of a busy
-     * machine (it fired LatencyBudgetBurn/ticket on healthy traffic), not a budget being spent. The
-     * extension's promtool tests (ConfiguredObjectivesTest) fire them at their real windows.
-     */
-    static final Pattern SERVICE_DOWN_FOR = Pattern.compile("(alert: ServiceDown\\n(?:[^\\n]*\\n)*?\\s+for: )3s");
-    static final String SERVICE_DOWN_FAST_FOR = "10s";
-    static final Pattern WAIT_SHORTER_THAN_AN_HOUR = Pattern.compile("for: (\\d+s|[1-5]?\\dm|0h)\\b");
-
-    static List<Path> fastRules(Path source, Path target) throws IOException {
-        Files.createDirectories(target);
-        List<Path> written = new ArrayList<>();
-        for (Path rules : rulesFiles()) {
-            String text = WAIT_SHORTER_THAN_AN_HOUR.matcher(Files.readString(rules)).replaceAll("for: 3s")
-                    .replace("[5m]", "[20s]");
-            // ServiceDown's absent(up) is true from Prometheus's first rule evaluation until its first scrape of the
-            // service, and a scrape times out after one (1 s) interval on a busy machine: 3 s would page on-call
-            // for a healthy service. Ten missed scrapes still find a kill well within the tests' waits.
-            text = SERVICE_DOWN_FOR.matcher(text).replaceAll("$1" + SERVICE_DOWN_FAST_FOR);
-            Path copy = target.resolve(rules.getFileName());
-            Files.writeString(copy, text);
-            written.add(copy);
-        }
-        return written;
     }
 
     private static void sleep(long millis) {

@@ -98,8 +98,15 @@ public final class PromQl {
         return Double.toString(seconds);
     }
 
+    /** In the largest unit that divides it exactly, as rules are written by hand ({@code 0s}, {@code 90s}, {@code 1d}). */
     public static String duration(java.time.Duration duration) {
         long seconds = duration.toSeconds();
+        if (seconds == 0) {
+            return "0s";
+        }
+        if (seconds % 86400 == 0) {
+            return seconds / 86400 + "d";
+        }
         if (seconds % 3600 == 0) {
             return seconds / 3600 + "h";
         }

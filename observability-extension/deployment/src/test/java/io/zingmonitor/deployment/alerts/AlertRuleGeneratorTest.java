@@ -39,7 +39,7 @@ class AlertRuleGeneratorTest {
                 "zingmonitor.slo.enabled", "true",
                 "zingmonitor.alerts.runbook-url", "https://docs.example/runbooks.md",
                 "zingmonitor.dashboards.uid-prefix", "shop-"));
-        String yaml = new String(AlertRulesProcessor.yaml("booking-service",
+        String yaml = new String(AlertRuleGenerator.yaml("booking-service",
                 new AlertRuleGenerator(BOOKING, config).rules()));
 
         assertThat(yaml).contains("alert: HighLatency", "alert: HighErrorRate", "alert: BookingSpike",
@@ -62,13 +62,52 @@ class AlertRuleGeneratorTest {
 
     @Test
     void aServiceWithoutEndpointsOrConsumersGetsNoLatencyLagOrSloRules() throws Exception {
-        String yaml = new String(AlertRulesProcessor.yaml("worker",
+        String yaml = new String(AlertRuleGenerator.yaml("worker",
                 new AlertRuleGenerator(WORKER, config(Map.of("zingmonitor.slo.enabled", "true"))).rules()));
 
         assertThat(yaml).contains("alert: HighErrorRate", "alert: ServiceDown",
                         "dashboard_url: http://localhost:3000/d/zingmonitor-worker")
                 .doesNotContain("HighLatency", "KafkaConsumerLag", "BudgetBurn", "SpansDropped", "runbook_url");
         promtoolAccepts(yaml);
+    }
+
+    @Test
+    void aTimeScaleCompressesEveryWindowAndWaitButNotTheNamesOrServiceDown() throws Exception {
+        Map<String, String> settings = Map.of("zingmonitor.slo.enabled", "true",
+                "zingmonitor.alerts.operation-spikes.\"booking.create\".alert-name", "BookingSpike",
+                "zingmonitor.alerts.operation-spikes.\"booking.create\".max-per-minute", "100");
+        var production = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper()
+                .readTree(new AlertRuleGenerator(BOOKING, config(settings)).ruleFile());
+        var withScale = new java.util.HashMap<>(settings);
+        withScale.put("zingmonitor.alerts.time-scale", "0.0666667");
+        byte[] drill = new AlertRuleGenerator(BOOKING, config(withScale)).ruleFile();
+        var scaled = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(drill);
+
+        // The same rules, in the same order, under the same names: dashboards query the recording rules by name.
+        assertThat(scaled.findValuesAsText("record")).isEqualTo(production.findValuesAsText("record"));
+        assertThat(scaled.findValuesAsText("alert")).isEqualTo(production.findValuesAsText("alert"));
+        String expressions = String.join("\n", scaled.findValuesAsText("expr"));
+        assertThat(expressions).doesNotContain("[5m]", "[1h]", "[1d]", "[3d]")
+                .contains("[20s]", "[4m]", "[96m]", "[288m]", "[4m] offset 20s", "[1m:4s]");
+        Map<String, String> waits = new java.util.TreeMap<>();
+        for (var group : scaled.path("groups")) {
+            for (var rule : group.path("rules")) {
+                if (rule.has("alert")) {
+                    waits.merge(rule.path("alert").asText(), rule.path("for").asText(), (a, b) -> a + "," + b);
+                }
+            }
+        }
+        // pending-for 5m -> 20s, the spike's 1m -> 4s, SpansDropped's 10m -> 40s, the burn rates' 2m and 1h -> 8s and
+        // 4m; ServiceDown counts missed scrapes and keeps its minute.
+        assertThat(waits).containsEntry("HighErrorRate", "20s").containsEntry("BookingSpike", "4s")
+                .containsEntry("SpansDropped", "40s").containsEntry("LatencyBudgetBurn", "8s,4m")
+                .containsEntry("ServiceDown", "1m");
+        assertThat(String.join("\n", scaled.findValuesAsText("description"))).contains("over 20 seconds")
+                .doesNotContain("5 minutes");
+        promtoolAccepts(new String(drill));
+
+        assertThatThrownBy(() -> new AlertRuleGenerator(BOOKING, config(Map.of("zingmonitor.alerts.time-scale", "0"))))
+                .hasMessageContaining("zingmonitor.alerts.time-scale=0.0 must be a positive number");
     }
 
     @Test

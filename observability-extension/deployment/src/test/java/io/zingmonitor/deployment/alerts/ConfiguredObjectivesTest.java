@@ -49,7 +49,7 @@ class ConfiguredObjectivesTest {
     @Test
     void aHistogramObjectiveAndAGaugeThresholdFireUnderPromtool() throws Exception {
         ZingMonitorBuildTimeConfig config = BuildTimeConfigs.config(SETTLEMENT);
-        String yaml = new String(AlertRulesProcessor.yaml(APP,
+        String yaml = new String(AlertRuleGenerator.yaml(APP,
                 new AlertRuleGenerator(AlertRuleGeneratorTest.BOOKING, config).rules()));
         assertThat(yaml).contains("alert: SettlementBudgetBurn", "alert: StuckPendingBookings",
                 "record: application:slo_settlement_slow:ratio_rate1h");

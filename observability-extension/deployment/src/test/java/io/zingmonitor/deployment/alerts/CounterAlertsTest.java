@@ -34,7 +34,7 @@ class CounterAlertsTest {
 
     @Test
     void aCounterGrowingPastItsThresholdFiresAndOnlyThen() throws Exception {
-        String yaml = new String(AlertRulesProcessor.yaml(APP,
+        String yaml = new String(AlertRuleGenerator.yaml(APP,
                 new AlertRuleGenerator(AlertRuleGeneratorTest.BOOKING, BuildTimeConfigs.config(RECONCILER)).rules()));
         assertThat(new YAMLMapper().readTree(yaml).findValuesAsText("expr")).contains(
                 "sum(increase(acme_reconciler_orders_total{application=\"booking-service\","

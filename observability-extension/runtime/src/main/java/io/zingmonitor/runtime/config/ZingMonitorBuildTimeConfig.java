@@ -288,6 +288,22 @@ public interface ZingMonitorBuildTimeConfig {
         @WithDefault("5m")
         Duration pendingFor();
 
+        /**
+         * {@code ServiceDown}: how long an instance may miss its scrapes, or no instance be left to scrape, before it
+         * pages. Not scaled by {@code time-scale}: it counts missed scrapes, which the scrape interval sets.
+         */
+        @WithDefault("1m")
+        Duration serviceDownFor();
+
+        /**
+         * Every window and wait of the generated rules is multiplied by this (their names keep the nominal
+         * window, so dashboards query the same recording rules). 1 in production; a game day or a test system
+         * compresses time with a smaller value, e.g. 0.0667 turns 5-minute windows into 20 s and an hour into 4
+         * minutes, so that every alert can fire and resolve within the drill.
+         */
+        @WithDefault("1")
+        double timeScale();
+
         /** Rate alerts on business operations, keyed by operation name (such as {@code booking.create}). */
         Map<String, OperationSpike> operationSpikes();
 
