@@ -66,6 +66,7 @@ class GameDayTest {
     /** Requests per second the flooding client sends: twenty times its limit, fixed so the flood is the same on any machine. */
     static final int FLOOD_PER_SECOND = 200;
     static final long BASELINE_SECONDS = Long.getLong("zingtickets.game-day.baseline-seconds", 600);
+    static final long WARM_UP_SECONDS = 30;
 
     final BookingLedger ledger = new BookingLedger();
     /** Answers to the steady clients' bookings, per phase (the index in {@link #phases}) and status (0: no answer). */
@@ -128,6 +129,8 @@ class GameDayTest {
             AlertmanagerServer alertmanager = AlertmanagerServer.start(FreePorts.next(),
                     repository.resolve("monitoring/alertmanager/alertmanager.yml"), system.smtp.smtpPort(), webhookPort,
                     dir.resolve("alertmanager"), dir.resolve("alertmanager.log"));
+            AtomicInteger sequence = new AtomicInteger();
+            warmUp(system, sequence);
             PrometheusServer prometheus = PrometheusServer.start(FreePorts.next(), Map.of(
                     "booking-service", "127.0.0.1:" + system.managementPorts.get("booking-service"),
                     "payment-service", "127.0.0.1:" + system.managementPorts.get("payment-service"),
@@ -140,7 +143,6 @@ class GameDayTest {
                 // Before the load: every target scraped, and nothing firing (ServiceDown's absent(up) fires until
                 // the first scrape of a service).
                 awaitQuiet(prometheus, Duration.ofSeconds(90));
-                AtomicInteger sequence = new AtomicInteger();
                 Phase baseline = begin(new Phase("healthy baseline, " + BASELINE_SECONDS + " s", List.of(),
                         "no alert fires"));
                 load.scheduleAtFixedRate(() -> book(system, sequence.incrementAndGet()), 0, BOOKING_PERIOD_MS,
@@ -211,6 +213,24 @@ class GameDayTest {
                 alertmanager.stop();
                 webhook.stop(0);
             }
+        }
+    }
+
+    /**
+     * The steady load for {@link #WARM_UP_SECONDS} before Prometheus starts. In production monitoring meets a new
+     * instance with hours of history in its windows; here the compressed windows would hold little but a cold JVM's
+     * first, slow requests (an earlier run's baseline paged LatencyBudgetBurn on them). The warm-up's bookings are
+     * the baseline's: they count in every invariant.
+     */
+    private void warmUp(RunningSystem system, AtomicInteger sequence) throws InterruptedException {
+        ScheduledExecutorService warmUp = Executors.newScheduledThreadPool(2);
+        try {
+            warmUp.scheduleAtFixedRate(() -> book(system, sequence.incrementAndGet()), 0, BOOKING_PERIOD_MS, TimeUnit.MILLISECONDS);
+            warmUp.scheduleAtFixedRate(() -> browse(system, sequence.get()), 400, BOOKING_PERIOD_MS, TimeUnit.MILLISECONDS);
+            sleep(WARM_UP_SECONDS);
+        } finally {
+            warmUp.shutdown();
+            warmUp.awaitTermination(30, TimeUnit.SECONDS);
         }
     }
 
