@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -26,10 +27,13 @@ public final class PostgresServer {
 
     private final int port;
     private final ManagedProcess process;
+    /** Present while the server runs as a standby that refuses sessions; removed when it stops. */
+    private final Path standbySignal;
 
-    private PostgresServer(int port, ManagedProcess process) {
+    private PostgresServer(int port, ManagedProcess process, Path standbySignal) {
         this.port = port;
         this.process = process;
+        this.standbySignal = standbySignal;
     }
 
     public static PostgresServer start(int port, Path workDir, Path log, List<String> databases) {
@@ -54,14 +58,36 @@ public final class PostgresServer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ManagedProcess process = ManagedProcess.start("postgres", UnprivilegedUser.wrap(List.of(
-                binaries.resolve("bin/postgres").toString(), "-D", data.toString(), "-p", Integer.toString(port),
-                "-h", "127.0.0.1", "-k", socketDir.toString(), "-c", "fsync=off", "-c", "max_connections=200")),
-                workDir, log, Map.of(), ManagedProcess.StopSignal.INT);
-        process.awaitPort(port, Duration.ofSeconds(60));
-        PostgresServer server = new PostgresServer(port, process);
-        process.completeStartup(() -> server.createDatabases(databases));
+        PostgresServer server = new PostgresServer(port, launch(port, workDir, log, List.of()), null);
+        server.process.completeStartup(() -> server.createDatabases(databases));
         return server;
+    }
+
+    /**
+     * The server of an earlier {@link #start} on its port and data folder, as a standby with no primary to follow and
+     * hot standby off: it listens and refuses every session with SQLSTATE 57P03 ("the database system is not accepting
+     * connections"), as PostgreSQL does while it starts up or recovers, for as long as a test needs. After its
+     * {@link #stop()}, {@link #start} is an ordinary start again.
+     */
+    public static PostgresServer startRefusingSessions(int port, Path workDir, Path log) {
+        Path standbySignal = workDir.resolve("data/standby.signal");
+        try {
+            Files.writeString(standbySignal, "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new PostgresServer(port, launch(port, workDir, log, List.of("-c", "hot_standby=off")), standbySignal);
+    }
+
+    private static ManagedProcess launch(int port, Path workDir, Path log, List<String> settings) {
+        List<String> command = new ArrayList<>(List.of(PostgresBinaries.home().resolve("bin/postgres").toString(),
+                "-D", workDir.resolve("data").toString(), "-p", Integer.toString(port), "-h", "127.0.0.1",
+                "-k", workDir.resolve("socket").toString(), "-c", "fsync=off", "-c", "max_connections=200"));
+        command.addAll(settings);
+        ManagedProcess process = ManagedProcess.start("postgres", UnprivilegedUser.wrap(command), workDir, log, Map.of(),
+                ManagedProcess.StopSignal.INT);
+        process.awaitPort(port, Duration.ofSeconds(60));
+        return process;
     }
 
     public int port() {
@@ -104,5 +130,12 @@ public final class PostgresServer {
 
     public void stop() {
         process.stop(Duration.ofSeconds(20));
+        if (standbySignal != null) {
+            try {
+                Files.deleteIfExists(standbySignal);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 }

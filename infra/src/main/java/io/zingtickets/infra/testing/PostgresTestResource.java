@@ -1,7 +1,6 @@
 package io.zingtickets.infra.testing;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -13,7 +12,8 @@ import io.zingtickets.infra.PostgresServer;
  * the database named by the {@code database} init argument (default {@code test}). Provides
  * {@code quarkus.datasource.username} and {@code .password} ({@code zingtickets}),
  * {@code quarkus.datasource.reactive.url} ({@code postgresql://127.0.0.1:PORT/DB}) and
- * {@code quarkus.datasource.jdbc.url} ({@code jdbc:postgresql://127.0.0.1:PORT/DB}, for Flyway).
+ * {@code quarkus.datasource.jdbc.url} ({@code jdbc:postgresql://127.0.0.1:PORT/DB}, for Flyway). A test that
+ * takes the database away declares an {@link InjectPostgres} field of type {@link TestPostgres}.
  *
  * <pre>{@code
  * @QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "booking"))
@@ -23,7 +23,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
 
     private String database = "test";
     private Path workDir;
-    private PostgresServer server;
+    private TestPostgres server;
 
     @Override
     public void init(Map<String, String> args) {
@@ -33,12 +33,18 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     @Override
     public Map<String, String> start() {
         workDir = TempDirectories.create("postgres");
-        server = PostgresServer.start(FreePorts.next(), workDir, workDir.resolve("postgres.log"), List.of(database));
+        server = new TestPostgres(FreePorts.next(), workDir, database);
+        server.start();
         return Map.of(
                 "quarkus.datasource.username", PostgresServer.USER,
                 "quarkus.datasource.password", PostgresServer.PASSWORD,
-                "quarkus.datasource.reactive.url", server.reactiveUrl(database),
-                "quarkus.datasource.jdbc.url", server.jdbcUrl(database));
+                "quarkus.datasource.reactive.url", server.reactiveUrl(),
+                "quarkus.datasource.jdbc.url", server.jdbcUrl());
+    }
+
+    @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(server, new TestInjector.AnnotatedAndMatchesType(InjectPostgres.class, TestPostgres.class));
     }
 
     /** The scratch folder, removed by {@link #stop()}; for this module's own tests. */
@@ -49,7 +55,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     @Override
     public void stop() {
         if (server != null) {
-            server.stop();
+            server.fastShutdown();
         }
         TempDirectories.delete(workDir);
     }

@@ -1,10 +1,12 @@
 package io.zingtickets.infra.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Field;
 import java.net.URI;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -73,6 +75,43 @@ class TestResourcesTest {
         }
         URI url = URI.create(config.get("quarkus.datasource.reactive.url"));
         assertStopped(resource.workDir(), url.getHost() + ":" + url.getPort());
+    }
+
+    static class DatabaseOutageTest {
+        @InjectPostgres
+        TestPostgres postgres;
+    }
+
+    @Test
+    void postgresResourceLetsATestTakeTheDatabaseAwayAndBringItBack() throws Exception {
+        PostgresTestResource resource = new PostgresTestResource();
+        resource.init(Map.of("database", "booking"));
+        Map<String, String> config = resource.start();
+        String url = config.get("quarkus.datasource.jdbc.url");
+        String user = config.get("quarkus.datasource.username");
+        String password = config.get("quarkus.datasource.password");
+        try {
+            DatabaseOutageTest test = new DatabaseOutageTest();
+            resource.inject(fieldsOf(test));
+            try (var connection = DriverManager.getConnection(url, user, password)) {
+                connection.createStatement().execute("CREATE TABLE kept (id INT); INSERT INTO kept VALUES (7)");
+            }
+
+            test.postgres.fastShutdown();
+            assertThatThrownBy(() -> DriverManager.getConnection(url, user, password)).isInstanceOf(SQLException.class)
+                    .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("08001");
+            test.postgres.startRefusingSessions();
+            assertThatThrownBy(() -> DriverManager.getConnection(url, user, password)).isInstanceOf(SQLException.class)
+                    .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("57P03");
+            test.postgres.start();
+            try (var connection = DriverManager.getConnection(url, user, password);
+                    var result = connection.createStatement().executeQuery("SELECT id FROM kept")) {
+                assertThat(result.next()).as("what was committed before the shutdown").isTrue();
+                assertThat(result.getInt(1)).isEqualTo(7);
+            }
+        } finally {
+            resource.stop();
+        }
     }
 
     static class MailTest {

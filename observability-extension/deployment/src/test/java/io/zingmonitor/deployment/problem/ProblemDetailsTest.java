@@ -47,8 +47,9 @@ class ProblemDetailsTest {
             .assertLogRecords(records -> {
                 List<String> errors = records.stream().filter(r -> r.getLevel().intValue() >= Level.SEVERE.intValue())
                         .map(r -> r.getMessage()).toList();
-                // The unhandled exception is logged once; expected failures and an unreachable backend are not errors.
-                Assertions.assertThat(errors).hasSize(1);
+                // Each unhandled exception (the bug and the bad SQL) is logged once; expected failures, an unreachable
+                // backend and a restarting database are not errors.
+                Assertions.assertThat(errors).hasSize(2);
                 Assertions.assertThat(records).anySatisfy(r -> Assertions.assertThat(r.getMessage()).startsWith("Backend unavailable"));
             });
 
@@ -146,8 +147,37 @@ class ProblemDetailsTest {
                 .body("traceId", matchesRegex("[0-9a-f]{32}"));
     }
 
+    @Test
+    void databaseRefusingSessionsWhileItRestartsIs503NotItsMessage() {
+        given().get("/orders/database-restarting").then().statusCode(503).contentType("application/problem+json")
+                .header("Retry-After", "7")
+                .body("type", equalTo("urn:problem-type:acme:service-unavailable"))
+                .body(not(containsString("starting up")));
+    }
+
+    @Test
+    void badSqlStays500() {
+        given().get("/orders/bad-sql").then().statusCode(500)
+                .body("type", equalTo("urn:problem-type:acme:internal-error"))
+                .header("Retry-After", nullValue());
+    }
+
     @Path("/orders")
     public static class OrderResource {
+
+        @GET
+        @Path("/database-restarting")
+        public String databaseRestarting() {
+            // As a JDBC driver reports PostgreSQL's start-up: an ordinary error whose SQLSTATE alone tells the outage.
+            throw new IllegalStateException("query failed",
+                    new java.sql.SQLException("FATAL: the database system is starting up", "57P03"));
+        }
+
+        @GET
+        @Path("/bad-sql")
+        public String badSql() {
+            throw new IllegalStateException("query failed", new java.sql.SQLException("syntax error at or near \"SELEC\"", "42601"));
+        }
 
         @GET
         @Path("/backend-down")

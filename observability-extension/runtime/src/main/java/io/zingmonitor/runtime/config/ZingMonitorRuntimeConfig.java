@@ -50,6 +50,17 @@ public interface ZingMonitorRuntimeConfig {
                 + "io.vertx.sqlclient.ClosedConnectionException")
         java.util.List<String> unavailableExceptions();
 
+        /**
+         * SQLSTATEs that mean the database cannot serve a session right now rather than that the statement is wrong:
+         * a JDBC {@code SQLException} or a Vert.x SQL client {@code DatabaseException} with one of these, anywhere in
+         * the cause chain, is answered as one of {@code unavailable-exceptions}: a 503 with {@code Retry-After}. The
+         * defaults: the connection exceptions of class 08 (not 08P01, a protocol violation, which is a bug),
+         * PostgreSQL's 57P01 (a session cut by a shutdown), 57P02 (by a crash), 57P03 (shutting down, starting up,
+         * recovering) and 53300 (no connection slot left). Syntax errors, constraint violations and the like stay 500s.
+         */
+        @WithDefault("08000,08001,08003,08004,08006,57P01,57P02,57P03,53300")
+        java.util.List<String> unavailableSqlStates();
+
         /** The {@code Retry-After} of a 503 answered because a backend cannot be reached. */
         @WithDefault("5s")
         java.time.Duration unavailableRetryAfter();

@@ -16,7 +16,8 @@ import io.zingmonitor.runtime.context.RequestAttributes;
 /**
  * The error log: every exception nobody handled is logged exactly once, with its stack trace and
  * the operation it broke, and the client gets a 500 problem with the trace id but no internals. A backend
- * that cannot be reached is not a bug: that client gets a 503 with {@code Retry-After}, and the log a warning.
+ * that cannot be reached, or a database that refuses sessions while it restarts, is not a bug: that client gets a
+ * 503 with {@code Retry-After}, and the log a warning.
  */
 public class UnhandledExceptionMapper implements ExceptionMapper<Throwable> {
 
@@ -32,7 +33,8 @@ public class UnhandledExceptionMapper implements ExceptionMapper<Throwable> {
 
     @PostConstruct
     void readUnavailableExceptions() {
-        backendUnavailable = new BackendUnavailable(config.problem().unavailableExceptions());
+        backendUnavailable = new BackendUnavailable(config.problem().unavailableExceptions(),
+                config.problem().unavailableSqlStates());
     }
 
     @Override
@@ -41,9 +43,11 @@ public class UnhandledExceptionMapper implements ExceptionMapper<Throwable> {
         String operation = routingContext == null ? "unknown"
                 : routingContext.request().method().name() + " "
                         + java.util.Objects.requireNonNullElse(RequestAttributes.routeTemplate(routingContext), "unmatched");
-        if (backendUnavailable.causes(exception)) {
-            // One line per refused request and no stack trace: during an outage every request fails alike.
-            LOG.warnf("Backend unavailable in %s: %s", operation, exception.getClass().getName());
+        Throwable outage = backendUnavailable.outage(exception);
+        if (outage != null) {
+            // One line per refused request and no stack trace: during an outage every request fails alike. The line
+            // names the outage (a refused address, a database's "starting up (57P03)"); the client's answer does not.
+            LOG.warnf("Backend unavailable in %s: %s", operation, outage);
             long retryAfter = Math.max(1, config.problem().unavailableRetryAfter().toSeconds());
             return Response.fromResponse(ProblemResponses.response(new ProblemDetail("service-unavailable",
                     "Service Unavailable", 503, "A backend this service needs cannot be reached; retry after the seconds "

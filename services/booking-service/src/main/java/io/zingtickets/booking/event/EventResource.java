@@ -26,6 +26,7 @@ public class EventResource {
     @GET
     @Operation(summary = "List the events on sale, with the seats left")
     @APIResponse(responseCode = "200", description = "The events")
+    @APIResponse(responseCode = "503", description = "The database is unavailable (restarting); retry after Retry-After seconds")
     public Uni<List<Event>> list() {
         return events.findAll();
     }
@@ -36,6 +37,7 @@ public class EventResource {
     @APIResponse(responseCode = "200", description = "The event")
     @APIResponse(responseCode = "404", description = "No such event")
     @APIResponse(responseCode = "400", description = "The id is not a number")
+    @APIResponse(responseCode = "503", description = "The database is unavailable (restarting); retry after Retry-After seconds")
     public Uni<Event> get(@PathParam("id") long id) {
         return events.findById(id).map(found -> found.orElseThrow(() -> new EventNotFound(id)));
     }

@@ -43,7 +43,8 @@ public class BookingResource {
     @APIResponse(responseCode = "404", description = "No such event")
     @APIResponse(responseCode = "409", description = "Not enough seats left")
     // 413, 415 and 429 (with Retry-After) are ZingMonitor's answers: it adds them to the document itself.
-    @APIResponse(responseCode = "503", description = "Too many bookings are waiting for payment; nothing was booked, retry after Retry-After seconds")
+    @APIResponse(responseCode = "503", description = "Too many bookings are waiting for payment, or the database is unavailable "
+            + "(restarting); nothing was booked, retry after Retry-After seconds")
     public Uni<RestResponse<Booking>> create(@Valid @NotNull BookingRequest request) {
         return service.create(request)
                 .map(booking -> RestResponse.ResponseBuilder.<Booking>created(URI.create("/bookings/" + booking.id()))
@@ -56,6 +57,7 @@ public class BookingResource {
     @APIResponse(responseCode = "200", description = "The booking",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = Booking.class)))
     @APIResponse(responseCode = "404", description = "No such booking")
+    @APIResponse(responseCode = "503", description = "The database is unavailable (restarting); retry after Retry-After seconds")
     public Uni<Booking> get(@PathParam("id") UUID id) {
         return bookings.findById(id).map(found -> found.orElseThrow(() -> new ProblemException(404, "booking-not-found",
                 "Booking not found", "There is no booking " + id + ".", "id")));
