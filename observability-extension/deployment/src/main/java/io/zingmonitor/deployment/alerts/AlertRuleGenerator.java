@@ -188,7 +188,7 @@ public final class AlertRuleGenerator {
         }
         for (var counter : new TreeMap<>(alerts.counters()).entrySet()) {
             var threshold = counter.getValue();
-            String selector = threshold.matchers().map(q::selector).orElseGet(q::selector);
+            String selector = q.selector(threshold.matchers());
             String window = PromQl.duration(threshold.window());
             rules.add(alert(counter.getKey(), "sum(increase(" + threshold.series() + selector + "[" + window + "])) > "
                     + number(threshold.above()), PromQl.duration(threshold.pendingFor()), threshold.severity(),
@@ -235,8 +235,8 @@ public final class AlertRuleGenerator {
             String good = "le=\"" + PromQl.le(objective.thresholdSeconds()) + "\"";
             for (String window : SLO_WINDOWS) {
                 rules.add(Rule.recording(ratio + window,
-                        "1 - " + q.rate(objective.histogram() + "_bucket", q.selector(good), window) + " / "
-                                + q.rate(objective.histogram() + "_count", q.selector(), window),
+                        "1 - " + q.rate(objective.histogram() + "_bucket", q.selector(objective.matchers(), good), window)
+                                + " / " + q.rate(objective.histogram() + "_count", q.selector(objective.matchers()), window),
                         Map.of("application", application)));
             }
             rules.addAll(burnAlerts(objective.alertName(), ratio, 1 - objective.objective(), entry.getKey(),
