@@ -193,7 +193,7 @@ public final class AlertRuleGenerator {
                 application + " logs {{ $value | humanize }} errors per second",
                 "ERROR log lines of " + application + " are above " + number(alerts.errorLogMinRate())
                         + " per second and more than " + number(alerts.errorLogSpikeFactor())
-                        + " times their rate over the preceding " + time.words("1h") + "."));
+                        + " times the rate of the previous " + time.span("1h") + "."));
         if (consumesKafka()) {
             String lag = "max(" + KAFKA_CONSUMER_LAG.prometheusName() + app + ")";
             rules.add(alert("KafkaConsumerLag",
@@ -223,7 +223,7 @@ public final class AlertRuleGenerator {
         }
         for (var counter : new TreeMap<>(alerts.counters()).entrySet()) {
             var threshold = counter.getValue();
-            String selector = threshold.matchers().map(q::selector).orElseGet(q::selector);
+            String selector = q.selector(threshold.matchers());
             String growth = time.of(threshold.window());
             rules.add(alert(counter.getKey(), "sum(increase(" + threshold.series() + selector + "[" + growth + "])) > "
                     + number(threshold.above()), time.of(threshold.pendingFor()), threshold.severity(),
@@ -274,8 +274,8 @@ public final class AlertRuleGenerator {
             for (String window : SLO_WINDOWS) {
                 String range = time.of(window);
                 rules.add(Rule.recording(ratio + window,
-                        "1 - " + q.rate(objective.histogram() + "_bucket", q.selector(good), range) + " / "
-                                + q.rate(objective.histogram() + "_count", q.selector(), range),
+                        "1 - " + q.rate(objective.histogram() + "_bucket", q.selector(objective.matchers(), good), range)
+                                + " / " + q.rate(objective.histogram() + "_count", q.selector(objective.matchers()), range),
                         Map.of("application", application)));
             }
             rules.addAll(burnAlerts(objective.alertName(), ratio, 1 - objective.objective(), entry.getKey(),

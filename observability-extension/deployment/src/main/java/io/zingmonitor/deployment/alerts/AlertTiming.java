@@ -47,6 +47,12 @@ final class AlertTiming {
         return plural(seconds, "second");
     }
 
+    /** The scaled window as a span after "the previous": "hour" for one, "4 minutes" for more. */
+    String span(String written) {
+        String words = words(written);
+        return words.startsWith("1 ") ? words.substring(2) : words;
+    }
+
     private Duration scaled(Duration duration) {
         if (scale == 1) {
             return duration;

@@ -108,13 +108,15 @@ public final class DashboardGenerator {
         if (!objectives.isEmpty()) {
             d.row("Objectives");
             for (var objective : objectives.values()) {
-                String good = PromQl.le(objective.thresholdSeconds());
-                d.timeseries("Within " + PromQl.number(objective.thresholdSeconds()) + " s: " + objective.histogram(),
+                String good = "le=\"" + PromQl.le(objective.thresholdSeconds()) + "\"";
+                // The matchers are part of what is measured: on a shared histogram the name alone says too little.
+                String measured = objective.histogram() + objective.matchers().map(m -> "{" + m + "}").orElse("");
+                d.timeseries("Within " + PromQl.number(objective.thresholdSeconds()) + " s: " + measured,
                         objective.description() + " Objective: " + PromQl.number(objective.objective() * 100)
                                 + " % (" + objective.alertName() + " burns its budget).",
                         "percentunit", false,
-                        new Query(q.rate(objective.histogram() + "_bucket", q.selector("le=\"" + good + "\""), RATE) + " / "
-                                + q.rate(objective.histogram() + "_count", q.selector(), RATE), "good share"),
+                        new Query(q.rate(objective.histogram() + "_bucket", q.selector(objective.matchers(), good), RATE) + " / "
+                                + q.rate(objective.histogram() + "_count", q.selector(objective.matchers()), RATE), "good share"),
                         new Query("vector(" + PromQl.number(objective.objective()) + ")", "objective"));
             }
         }

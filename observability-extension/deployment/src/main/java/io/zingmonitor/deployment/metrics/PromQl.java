@@ -1,7 +1,9 @@
 package io.zingmonitor.deployment.metrics;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.zingmonitor.runtime.telemetry.MeterCatalogue;
 
@@ -48,6 +50,14 @@ public final class PromQl {
             selector.append(',').append(matcher);
         }
         return selector.append('}').toString();
+    }
+
+    /**
+     * The application's series, narrowed by configured matchers (PromQL syntax, such as
+     * {@code outcome=~"failed|abandoned"}) when there are any, and by more of the generator's own.
+     */
+    public String selector(Optional<String> configured, String... more) {
+        return selector(Stream.concat(configured.stream(), Stream.of(more)).toArray(String[]::new));
     }
 
     /** Requests to the service's own API: framework endpoints under /q/ are not its traffic. */

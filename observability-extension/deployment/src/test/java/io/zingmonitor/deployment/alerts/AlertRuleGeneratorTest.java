@@ -102,8 +102,10 @@ class AlertRuleGeneratorTest {
         assertThat(waits).containsEntry("HighErrorRate", "20s").containsEntry("BookingSpike", "4s")
                 .containsEntry("SpansDropped", "40s").containsEntry("LatencyBudgetBurn", "8s,4m")
                 .containsEntry("ServiceDown", "1m");
-        assertThat(String.join("\n", scaled.findValuesAsText("description"))).contains("over 20 seconds")
-                .doesNotContain("5 minutes");
+        assertThat(String.join("\n", scaled.findValuesAsText("description"))).contains("over 20 seconds",
+                "the rate of the previous 4 minutes.").doesNotContain("5 minutes");
+        assertThat(String.join("\n", production.findValuesAsText("description"))).contains("over 5 minutes",
+                "the rate of the previous hour.");
         promtoolAccepts(new String(drill));
 
         assertThatThrownBy(() -> new AlertRuleGenerator(BOOKING, config(Map.of("zingmonitor.alerts.time-scale", "0"))))

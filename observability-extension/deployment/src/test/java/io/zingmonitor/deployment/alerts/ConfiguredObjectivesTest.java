@@ -1,5 +1,6 @@
 package io.zingmonitor.deployment.alerts;
 
+import static io.zingmonitor.runtime.telemetry.MeterCatalogue.OPERATION_DURATION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +20,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import io.zingmonitor.deployment.dashboards.DashboardGenerator;
 import io.zingmonitor.deployment.support.BuildTimeConfigs;
-import io.zingmonitor.runtime.config.ZingMonitorBuildTimeConfig;
 import io.zingmonitor.runtime.plan.TelemetryPlan;
 
 /**
@@ -48,9 +48,7 @@ class ConfiguredObjectivesTest {
 
     @Test
     void aHistogramObjectiveAndAGaugeThresholdFireUnderPromtool() throws Exception {
-        ZingMonitorBuildTimeConfig config = BuildTimeConfigs.config(SETTLEMENT);
-        String yaml = new String(AlertRuleGenerator.yaml(APP,
-                new AlertRuleGenerator(AlertRuleGeneratorTest.BOOKING, config).rules()));
+        String yaml = rulesOf(SETTLEMENT);
         assertThat(yaml).contains("alert: SettlementBudgetBurn", "alert: StuckPendingBookings",
                 "record: application:slo_settlement_slow:ratio_rate1h");
         assertThat(new YAMLMapper().readTree(yaml).findValuesAsText("expr"))
@@ -88,6 +86,60 @@ class ConfiguredObjectivesTest {
         assertThat(overview.findValuesAsText("expr")).contains("sum(shop_orders_pending)");
     }
 
+    /** One operation of the shared operation histogram, singled out by its label, as payment-service's gateway objective. */
+    static final Map<String, String> GATEWAY = Map.of(
+            "zingmonitor.slo.objectives.\"gateway\".histogram", OPERATION_DURATION.prometheusName(),
+            "zingmonitor.slo.objectives.\"gateway\".matchers", "operation=\"payment.gateway.authorize\"",
+            "zingmonitor.slo.objectives.\"gateway\".threshold-seconds", "1",
+            "zingmonitor.slo.objectives.\"gateway\".objective", "0.99",
+            "zingmonitor.slo.objectives.\"gateway\".alert-name", "GatewayLatencyBudgetBurn",
+            "zingmonitor.slo.objectives.\"gateway\".description", "Gateway authorizations answered within 1 s");
+
+    static final String OPERATION = "{application=\"" + APP + "\",operation=";
+
+    @Test
+    void anObjectiveOnOneOperationBurnsOnItsSlowCallsAndIgnoresTheOtherOperations() throws Exception {
+        String yaml = rulesOf(GATEWAY);
+        JsonNode rules = new YAMLMapper().readTree(yaml);
+        assertThat(rules.findValuesAsText("expr")).anyMatch(e -> e.contains(OPERATION_DURATION.bucket() + OPERATION
+                + "\"payment.gateway.authorize\",le=\"1.0\"}[1h]") && e.contains(OPERATION_DURATION.count() + OPERATION
+                        + "\"payment.gateway.authorize\"}[1h]"));
+        AlertRuleGeneratorTest.promtoolAccepts(yaml);
+
+        // Every authorization slower than 1 s, while another operation of the same histogram is fast: the page
+        // fires after its 2 minutes (the ticket waits an hour).
+        promtoolTest(yaml, Map.of("interval", "1m",
+                "input_series", operations("payment.gateway.authorize", "0x30", "payment.process", "0+10x30"),
+                "alert_rule_test", List.of(
+                        expect(rules, "GatewayLatencyBudgetBurn", "10m", List.of("page"), Map.of("application", APP), ""))));
+        // The other operation slow for 90 minutes and every authorization fast: nothing burns.
+        promtoolTest(yaml, Map.of("interval", "1m",
+                "input_series", operations("payment.gateway.authorize", "0+10x90", "payment.process", "0x90"),
+                "alert_rule_test", List.of(expect(rules, "GatewayLatencyBudgetBurn", "80m", List.of(), Map.of(), ""))));
+    }
+
+    /** Ten calls a minute of each operation, {@code underOneSecond} of them within 1 s (a series' values). */
+    private static List<Map<String, String>> operations(String first, String firstUnderOneSecond, String second,
+            String secondUnderOneSecond) {
+        List<Map<String, String>> input = new ArrayList<>();
+        for (var operation : Map.of(first, firstUnderOneSecond, second, secondUnderOneSecond).entrySet()) {
+            String labels = OPERATION + "\"" + operation.getKey() + "\",outcome=\"success\"";
+            input.add(series(OPERATION_DURATION.bucket() + labels + ",le=\"1.0\"}", operation.getValue()));
+            input.add(series(OPERATION_DURATION.count() + labels + "}", "0+10x90"));
+        }
+        return input;
+    }
+
+    @Test
+    void anObjectivesMatchersNarrowItsPanel() {
+        JsonNode service = new DashboardGenerator(BuildTimeConfigs.config(GATEWAY)).service(AlertRuleGeneratorTest.BOOKING);
+        assertThat(service.findValuesAsText("title"))
+                .contains("Within 1 s: " + OPERATION_DURATION.prometheusName() + "{operation=\"payment.gateway.authorize\"}");
+        assertThat(service.findValuesAsText("expr")).anyMatch(q -> q.contains(OPERATION_DURATION.bucket()
+                + "{application=\"$service\",operation=\"payment.gateway.authorize\",le=\"1.0\"}")
+                && q.contains(OPERATION_DURATION.count() + "{application=\"$service\",operation=\"payment.gateway.authorize\"}"));
+    }
+
     @Test
     void anObjectiveNameMustFitARecordingRuleName() {
         var config = BuildTimeConfigs.config(Map.of(
@@ -98,6 +150,12 @@ class ConfiguredObjectivesTest {
                 "zingmonitor.slo.objectives.\"settle-time\".description", "x"));
         assertThatThrownBy(() -> new AlertRuleGenerator(AlertRuleGeneratorTest.BOOKING, config))
                 .hasMessageContaining("settle-time");
+    }
+
+    /** The rule file generated for booking-service's plan with these settings. */
+    static String rulesOf(Map<String, String> settings) throws Exception {
+        return new String(AlertRuleGenerator.yaml(APP,
+                new AlertRuleGenerator(AlertRuleGeneratorTest.BOOKING, BuildTimeConfigs.config(settings)).rules()));
     }
 
     static Map<String, String> series(String series, String values) {

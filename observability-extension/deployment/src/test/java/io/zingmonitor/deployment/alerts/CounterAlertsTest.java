@@ -3,6 +3,7 @@ package io.zingmonitor.deployment.alerts;
 import static io.zingmonitor.deployment.alerts.ConfiguredObjectivesTest.APP;
 import static io.zingmonitor.deployment.alerts.ConfiguredObjectivesTest.expect;
 import static io.zingmonitor.deployment.alerts.ConfiguredObjectivesTest.promtoolTest;
+import static io.zingmonitor.deployment.alerts.ConfiguredObjectivesTest.rulesOf;
 import static io.zingmonitor.deployment.alerts.ConfiguredObjectivesTest.series;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,8 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-
-import io.zingmonitor.deployment.support.BuildTimeConfigs;
 
 /**
  * An alert on how much a counter grew in a window, by configuration alone: the matchers narrow the
@@ -34,8 +33,7 @@ class CounterAlertsTest {
 
     @Test
     void aCounterGrowingPastItsThresholdFiresAndOnlyThen() throws Exception {
-        String yaml = new String(AlertRuleGenerator.yaml(APP,
-                new AlertRuleGenerator(AlertRuleGeneratorTest.BOOKING, BuildTimeConfigs.config(RECONCILER)).rules()));
+        String yaml = rulesOf(RECONCILER);
         assertThat(new YAMLMapper().readTree(yaml).findValuesAsText("expr")).contains(
                 "sum(increase(acme_reconciler_orders_total{application=\"booking-service\","
                         + "outcome=~\"confirmed|failed|abandoned\"}[30m])) > 5");

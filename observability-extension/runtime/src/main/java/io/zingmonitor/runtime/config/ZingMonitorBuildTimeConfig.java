@@ -422,6 +422,13 @@ public interface ZingMonitorBuildTimeConfig {
              */
             String histogram();
 
+            /**
+             * Label matchers narrowing the histogram to the events the objective is about, in PromQL
+             * syntax, such as {@code operation="payment.gateway.authorize"} on the shared operation
+             * histogram (the service's own {@code application} matcher is always added).
+             */
+            Optional<String> matchers();
+
             /** The duration an event must beat to count as good: one of the histogram's bucket bounds. */
             double thresholdSeconds();
 
