@@ -26,7 +26,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.zingtickets.infra.Mailbox;
+import io.zingtickets.infra.SmtpServer;
 import io.zingtickets.infra.testing.InjectMailbox;
+import io.zingtickets.infra.testing.InjectSmtpServer;
 import io.zingtickets.infra.testing.KafkaTestClient;
 
 /** payment.completed / payment.failed in, real emails out, through a real broker, database and SMTP server. */
@@ -42,6 +44,9 @@ class BookingEmailFlowTest {
 
     @InjectMailbox
     Mailbox mailbox;
+
+    @InjectSmtpServer
+    SmtpServer smtp;
 
     @Inject
     MeterRegistry registry;
@@ -143,6 +148,32 @@ class BookingEmailFlowTest {
                         .doesNotContain("not-an-address"));
     }
 
+    /**
+     * The game day's fault in small: a frozen server accepts connections and never answers, so a send
+     * hangs rather than fails. The outcomes must show as waiting (the gauge EmailDeliveryStalled watches),
+     * and once the server answers again each must get exactly one email.
+     */
+    @Test
+    void hungSmtpServerShowsAsWaitingOutcomesEachEmailedOnceWhenItAnswers() {
+        UUID confirmed = UUID.randomUUID();
+        UUID declined = UUID.randomUUID();
+        String confirmedBuyer = newBuyer();
+        String declinedBuyer = newBuyer();
+
+        smtp.freeze();
+        try {
+            kafka.produce("payment.completed", confirmed.toString(), paymentCompleted(confirmed, confirmedBuyer));
+            kafka.produce("payment.failed", declined.toString(), paymentFailed(declined, declinedBuyer, "card_declined"));
+            await().atMost(PATIENCE).until(() -> oldestPendingAgeSeconds() > 5);
+        } finally {
+            smtp.thaw();
+        }
+
+        awaitTheOnlyMailTo(confirmedBuyer);
+        awaitTheOnlyMailTo(declinedBuyer);
+        await().atMost(PATIENCE).until(() -> oldestPendingAgeSeconds() == 0);
+    }
+
     @Test
     void unknownBookingHasNoEmailStatus() {
         given().get("/emails/{bookingId}", UUID.randomUUID())
@@ -157,6 +188,10 @@ class BookingEmailFlowTest {
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
                 .until(() -> mailbox.messagesTo(address).size() == 1);
         return mailbox.messagesTo(address).get(0);
+    }
+
+    private double oldestPendingAgeSeconds() {
+        return registry.get("zingtickets.email.pending.oldest.age").gauge().value();
     }
 
     private double alreadyHandled() {
