@@ -12,9 +12,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The payment outcomes this instance has taken up and not yet finished emailing, for the age of the
- * oldest. A failing SMTP server is counted in {@code zingtickets_email_send_failures_total}, but a hung
- * one fails nothing, and neither does a stalled database or a retry loop: an outcome still waiting is
- * what the buyer notices, whatever the cause, so EmailDeliveryStalled watches this.
+ * oldest. A failing or hung SMTP server is counted in {@code zingtickets_email_send_failures_total}, but a
+ * stalled database or a retry loop is not: an outcome still waiting is what the buyer notices, whatever
+ * the cause, so EmailDeliveryStalled watches this.
  *
  * <p>Ages are taken from this instance's monotonic clock, from when it started on the outcome: outcomes
  * not yet consumed at all are KafkaConsumerLag's to see.

@@ -1,6 +1,10 @@
 package io.zingtickets.email.notification;
 
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,6 +30,15 @@ import io.zingtickets.support.resilience.TransientFailureRetry;
  * marked sent: nobody can tell then whether the buyer has it. We choose to send again once the
  * claim's lease has expired (at-least-once in that window), because a buyer without a confirmation
  * is worse off than one with two; the window is a single database round trip wide.
+ *
+ * <p>A hung SMTP server (it accepted the connection and answers nothing) makes a send wait, not fail.
+ * After {@link EmailConfig#sendTimeout()} the attempt counts as failed and the delivery is retried, but
+ * the attempt is not cancelled and keeps its claim: the Vert.x mail client cannot take back what it has
+ * written to the socket, and a server that wakes up reads it and delivers the email. Cancelling the attempt
+ * and sending again would therefore mean two emails for every outcome caught in the hang; instead the
+ * attempt runs to its real end (sent and marked, or failed and released) and the retry, finding the claim
+ * held, waits for it. Nor is a running attempt of this instance ever taken over when its lease expires:
+ * only a claim of a dead instance is, the window described above.
  */
 // Created at start, not on first use: its counters must be scraped (at zero) before anything happens, since an
 // alert rule watches them.
@@ -43,6 +56,8 @@ public class NotificationService {
     private final EmailConfig config;
     private final MeterRegistry registry;
     private final TransientFailureRetry retry;
+    /** Bookings whose send is running in this instance, timed out or not: their claim is live, whatever its age. */
+    private final Set<UUID> sendingHere = ConcurrentHashMap.newKeySet();
 
     NotificationService(SentEmailRepository repository, TracedMailer mailer, EmailConfig config,
             MeterRegistry registry, TransientFailureRetry retry) {
@@ -59,7 +74,7 @@ public class NotificationService {
 
     private Counter sendFailures(NotificationKind kind) {
         return Counter.builder("zingtickets.email.send.failures")
-                .description("Attempts to hand an email to the SMTP server that failed (each is retried)")
+                .description("Attempts to hand an email to the SMTP server that failed or outlasted the send timeout (each is retried)")
                 .tag("kind", kind.name().toLowerCase()).register(registry);
     }
 
@@ -68,15 +83,22 @@ public class NotificationService {
     public Uni<DeliveryResult> deliver(@TelemetryAttribute("zingtickets.booking.id") UUID bookingId,
             Notification notification) {
         return Uni.createFrom().deferred(() -> {
-            Attempt attempt = new Attempt(bookingId, notification, UUID.randomUUID());
+            Attempt attempt = new Attempt(bookingId, notification, UUID.randomUUID(), new AtomicBoolean());
             return repository.claim(bookingId, notification.kind(), attempt.claimId())
-                    .chain(claimed -> claimed ? send(attempt) : alreadyClaimed(attempt));
-        }).invoke(result -> registry.counter("zingtickets.emails", "kind", notification.kind().name().toLowerCase(),
-                "result", result.name().toLowerCase()).increment());
+                    .chain(claimed -> claimed ? sendWithinTimeout(attempt) : alreadyClaimed(attempt));
+        });
     }
 
-    /** One try at sending a booking's email, identified in {@code sent_emails} by its claim token. */
-    private record Attempt(UUID bookingId, Notification notification, UUID claimId) {
+    private void count(NotificationKind kind, DeliveryResult result) {
+        registry.counter("zingtickets.emails", "kind", kind.name().toLowerCase(), "result",
+                result.name().toLowerCase()).increment();
+    }
+
+    /**
+     * One try at sending a booking's email, identified in {@code sent_emails} by its claim token. An attempt
+     * that times out and then fails for real is still one failed attempt: {@code failureCounted}.
+     */
+    private record Attempt(UUID bookingId, Notification notification, UUID claimId, AtomicBoolean failureCounted) {
 
         NotificationKind kind() {
             return notification.kind();
@@ -102,7 +124,12 @@ public class NotificationService {
                     LOG.infof("%s email of booking %s was already handled (%s); not sending it again",
                             attempt.kind(), attempt.bookingId(), email.status());
                 }
+                count(attempt.kind(), DeliveryResult.ALREADY_HANDLED);
                 return Uni.createFrom().item(DeliveryResult.ALREADY_HANDLED);
+            }
+            if (sendingHere.contains(attempt.bookingId())) {
+                // Our own attempt, waiting on the SMTP server: it is alive, however old its claim.
+                return Uni.createFrom().failure(new ClaimHeldElsewhere(attempt.bookingId()));
             }
             return repository.takeOverExpiredClaim(attempt.bookingId(), attempt.claimId(), config.claimLease())
                     .chain(tookOver -> {
@@ -111,9 +138,38 @@ public class NotificationService {
                         }
                         LOG.warnf("Claim on the %s email of booking %s expired unfinished; sending it again, "
                                 + "the buyer may receive it twice", attempt.kind(), attempt.bookingId());
-                        return send(attempt);
+                        return sendWithinTimeout(attempt);
                     });
         });
+    }
+
+    /**
+     * The attempt, subscribed here and run to its end whatever becomes of the caller (see the class
+     * comment); the caller waits for it at most {@link EmailConfig#sendTimeout()}.
+     */
+    private Uni<DeliveryResult> sendWithinTimeout(Attempt attempt) {
+        sendingHere.add(attempt.bookingId());
+        CompletableFuture<DeliveryResult> outcome = send(attempt)
+                .invoke(result -> count(attempt.kind(), result))
+                .onTermination().invoke(() -> sendingHere.remove(attempt.bookingId()))
+                .subscribeAsCompletionStage();
+        // A copy: the timeout cancels what it waits on, and that must not reach the attempt.
+        return Uni.createFrom().completionStage(outcome.copy())
+                .ifNoItem().after(config.sendTimeout()).failWith(() -> timedOut(attempt));
+    }
+
+    private SendTimedOut timedOut(Attempt attempt) {
+        LOG.warnf("The SMTP server has not accepted the %s email of booking %s within %s; the attempt goes on "
+                + "and the delivery is retried once it ends", attempt.kind(), attempt.bookingId(), config.sendTimeout());
+        countFailure(attempt);
+        return new SendTimedOut(attempt.bookingId(), config.sendTimeout());
+    }
+
+    private void countFailure(Attempt attempt) {
+        // Counted per failed attempt (the delivery is retried): EmailDeliveryFailures watches it.
+        if (attempt.failureCounted().compareAndSet(false, true)) {
+            sendFailures(attempt.kind()).increment();
+        }
     }
 
     private Uni<DeliveryResult> send(Attempt attempt) {
@@ -132,8 +188,7 @@ public class NotificationService {
     private Uni<Void> releaseAfterFailedSend(Attempt attempt, Throwable failure) {
         LOG.warnf("Sending the %s email of booking %s to %s failed: %s", attempt.kind(), attempt.bookingId(),
                 attempt.maskedRecipient(), EmailAddressMask.describe(failure));
-        // Counted per failed attempt (the delivery is retried): EmailDeliveryFailures watches it.
-        sendFailures(attempt.kind()).increment();
+        countFailure(attempt);
         // Best effort: if the release fails too, the claim simply expires after its lease.
         return repository.release(attempt.bookingId(), attempt.claimId()).onFailure().recoverWithNull();
     }
