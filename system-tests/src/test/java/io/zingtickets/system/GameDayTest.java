@@ -166,7 +166,8 @@ class GameDayTest {
                         List.of("HighErrorRate/booking-service"), "clean 503s during the gap, no half-written booking"),
                         system::stopPostgres, 15, system::startPostgres);
                 fault(system, prometheus, new Phase("SMTP server frozen (SIGSTOP) 60 s, then SIGCONT",
-                        List.of("EmailDeliveryFailures/email-service"), "every outcome exactly one email after it returns"),
+                        List.of("EmailDeliveryStalled/email-service", "EmailDeliveryFailures/email-service"),
+                        "every outcome exactly one email after it returns"),
                         system::freezeSmtp, 60, system::thawSmtp);
                 fault(system, prometheus, new Phase("gateway latency 1.5 s for 60 s",
                         List.of("HighLatency/payment-service", "LatencyBudgetBurn/booking-service",
