@@ -83,7 +83,7 @@ public class NotificationService {
     public Uni<DeliveryResult> deliver(@TelemetryAttribute("zingtickets.booking.id") UUID bookingId,
             Notification notification) {
         return Uni.createFrom().deferred(() -> {
-            Attempt attempt = new Attempt(bookingId, notification, UUID.randomUUID(), new AtomicBoolean());
+            Attempt attempt = Attempt.start(bookingId, notification);
             return repository.claim(bookingId, notification.kind(), attempt.claimId())
                     .chain(claimed -> claimed ? sendWithinTimeout(attempt) : alreadyClaimed(attempt));
         });
@@ -95,10 +95,17 @@ public class NotificationService {
     }
 
     /**
-     * One try at sending a booking's email, identified in {@code sent_emails} by its claim token. An attempt
-     * that times out and then fails for real is still one failed attempt: {@code failureCounted}.
+     * One try at sending a booking's email, identified in {@code sent_emails} by its claim token.
+     * {@code serverAnswered}: the SMTP exchange is over, only the database is left, which the send timeout
+     * does not bound. {@code failureCounted}: an attempt that times out and then fails for real is still one
+     * failed attempt.
      */
-    private record Attempt(UUID bookingId, Notification notification, UUID claimId, AtomicBoolean failureCounted) {
+    private record Attempt(UUID bookingId, Notification notification, UUID claimId, AtomicBoolean serverAnswered,
+            AtomicBoolean failureCounted) {
+
+        static Attempt start(UUID bookingId, Notification notification) {
+            return new Attempt(bookingId, notification, UUID.randomUUID(), new AtomicBoolean(), new AtomicBoolean());
+        }
 
         NotificationKind kind() {
             return notification.kind();
@@ -153,9 +160,12 @@ public class NotificationService {
                 .invoke(result -> count(attempt.kind(), result))
                 .onTermination().invoke(() -> sendingHere.remove(attempt.bookingId()))
                 .subscribeAsCompletionStage();
-        // A copy: the timeout cancels what it waits on, and that must not reach the attempt.
+        // Copies: the timeout cancels what it waits on, and that must not reach the attempt.
         return Uni.createFrom().completionStage(outcome.copy())
-                .ifNoItem().after(config.sendTimeout()).failWith(() -> timedOut(attempt));
+                .ifNoItem().after(config.sendTimeout()).recoverWithUni(() -> attempt.serverAnswered().get()
+                        // Stuck on the database, not the server: the retries of markSent/release are logged as such.
+                        ? Uni.createFrom().completionStage(outcome.copy())
+                        : Uni.createFrom().failure(timedOut(attempt)));
     }
 
     private SendTimedOut timedOut(Attempt attempt) {
@@ -177,6 +187,7 @@ public class NotificationService {
         Mail mail = Mail.withText(notification.recipient(), notification.subject(), notification.text())
                 .addHeader(BOOKING_ID_HEADER, attempt.bookingId().toString());
         return mailer.send(mail, attempt.bookingId(), attempt.kind())
+                .onTermination().invoke(() -> attempt.serverAnswered().set(true))
                 // Only a failed send gives the claim back; once the server has the email, it stays claimed.
                 .onFailure(failure -> !isPermanentRejection(failure))
                 .call(failure -> releaseAfterFailedSend(attempt, failure))
