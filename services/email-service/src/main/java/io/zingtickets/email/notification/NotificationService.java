@@ -1,6 +1,6 @@
 package io.zingtickets.email.notification;
 
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,9 +36,10 @@ import io.zingtickets.support.resilience.TransientFailureRetry;
  * the attempt is not cancelled and keeps its claim: the Vert.x mail client cannot take back what it has
  * written to the socket, and a server that wakes up reads it and delivers the email. Cancelling the attempt
  * and sending again would therefore mean two emails for every outcome caught in the hang; instead the
- * attempt runs to its real end (sent and marked, or failed and released) and the retry, finding the claim
- * held, waits for it. Nor is a running attempt of this instance ever taken over when its lease expires:
- * only a claim of a dead instance is, the window described above.
+ * attempt runs to its real end (sent and marked, or failed and released) and the retry waits for that end
+ * before it looks again (finding the email sent, or the claim free to send it). Nor is a running attempt of
+ * this instance ever taken over when its lease expires: only a claim of a dead instance is, the window
+ * described above.
  */
 // Created at start, not on first use: its counters must be scraped (at zero) before anything happens, since an
 // alert rule watches them.
@@ -56,8 +57,8 @@ public class NotificationService {
     private final EmailConfig config;
     private final MeterRegistry registry;
     private final TransientFailureRetry retry;
-    /** Bookings whose send is running in this instance, timed out or not: their claim is live, whatever its age. */
-    private final Set<UUID> sendingHere = ConcurrentHashMap.newKeySet();
+    /** Sends running in this instance by booking, timed out or not: their claim is live, whatever its age. */
+    private final Map<UUID, CompletableFuture<DeliveryResult>> runningHere = new ConcurrentHashMap<>();
 
     NotificationService(SentEmailRepository repository, TracedMailer mailer, EmailConfig config,
             MeterRegistry registry, TransientFailureRetry retry) {
@@ -83,10 +84,21 @@ public class NotificationService {
     public Uni<DeliveryResult> deliver(@TelemetryAttribute("zingtickets.booking.id") UUID bookingId,
             Notification notification) {
         return Uni.createFrom().deferred(() -> {
-            Attempt attempt = Attempt.start(bookingId, notification);
-            return repository.claim(bookingId, notification.kind(), attempt.claimId())
-                    .chain(claimed -> claimed ? sendWithinTimeout(attempt) : alreadyClaimed(attempt));
+            CompletableFuture<DeliveryResult> running = runningHere.get(bookingId);
+            if (running != null) {
+                // A retry after a timeout: wait for the attempt's end however it ends (no new failure to count,
+                // no back-off), then look again.
+                return Uni.createFrom().completionStage(running.copy()).onItemOrFailure()
+                        .transformToUni((result, failure) -> claimAndSend(bookingId, notification));
+            }
+            return claimAndSend(bookingId, notification);
         });
+    }
+
+    private Uni<DeliveryResult> claimAndSend(UUID bookingId, Notification notification) {
+        Attempt attempt = Attempt.start(bookingId, notification);
+        return repository.claim(bookingId, notification.kind(), attempt.claimId())
+                .chain(claimed -> claimed ? sendWithinTimeout(attempt) : alreadyClaimed(attempt));
     }
 
     private void count(NotificationKind kind, DeliveryResult result) {
@@ -134,7 +146,7 @@ public class NotificationService {
                 count(attempt.kind(), DeliveryResult.ALREADY_HANDLED);
                 return Uni.createFrom().item(DeliveryResult.ALREADY_HANDLED);
             }
-            if (sendingHere.contains(attempt.bookingId())) {
+            if (runningHere.containsKey(attempt.bookingId())) {
                 // Our own attempt, waiting on the SMTP server: it is alive, however old its claim.
                 return Uni.createFrom().failure(new ClaimHeldElsewhere(attempt.bookingId()));
             }
@@ -155,11 +167,19 @@ public class NotificationService {
      * comment); the caller waits for it at most {@link EmailConfig#sendTimeout()}.
      */
     private Uni<DeliveryResult> sendWithinTimeout(Attempt attempt) {
-        sendingHere.add(attempt.bookingId());
-        CompletableFuture<DeliveryResult> outcome = send(attempt)
-                .invoke(result -> count(attempt.kind(), result))
-                .onTermination().invoke(() -> sendingHere.remove(attempt.bookingId()))
-                .subscribeAsCompletionStage();
+        CompletableFuture<DeliveryResult> outcome = new CompletableFuture<>();
+        // Registered before it starts and removed before it completes: a send that ends at once leaves no
+        // entry behind, and whoever waits on it finds none when it looks again.
+        runningHere.put(attempt.bookingId(), outcome);
+        send(attempt).invoke(result -> count(attempt.kind(), result)).subscribe().with(
+                result -> {
+                    runningHere.remove(attempt.bookingId(), outcome);
+                    outcome.complete(result);
+                },
+                failure -> {
+                    runningHere.remove(attempt.bookingId(), outcome);
+                    outcome.completeExceptionally(failure);
+                });
         // Copies: the timeout cancels what it waits on, and that must not reach the attempt.
         return Uni.createFrom().completionStage(outcome.copy())
                 .ifNoItem().after(config.sendTimeout()).recoverWithUni(() -> attempt.serverAnswered().get()
