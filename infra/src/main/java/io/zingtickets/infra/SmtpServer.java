@@ -1,5 +1,7 @@
 package io.zingtickets.infra;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -50,6 +52,34 @@ public final class SmtpServer {
 
     public ManagedProcess process() {
         return process;
+    }
+
+    /**
+     * SIGSTOP: connections are still accepted by the kernel but never answered, as with a hung server.
+     * Whatever a client had written waits in the socket and is read once {@link #thaw()}ed.
+     */
+    public void freeze() {
+        signal("STOP");
+    }
+
+    /** SIGCONT: the server answers again, with every mail it had received before still in its mailboxes. */
+    public void thaw() {
+        signal("CONT");
+    }
+
+    /** Java sends only SIGTERM and SIGKILL itself; SIGSTOP and SIGCONT go through kill(1). */
+    private void signal(String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-s", signal, Long.toString(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -s " + signal + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public void stop() {

@@ -168,7 +168,8 @@ class GameDayTest {
                         List.of("HighErrorRate/booking-service"), "clean 503s during the gap, no half-written booking"),
                         system::stopPostgres, 15, system::startPostgres);
                 fault(system, prometheus, new Phase("SMTP server frozen (SIGSTOP) 60 s, then SIGCONT",
-                        List.of("EmailDeliveryFailures/email-service"), "every outcome exactly one email after it returns"),
+                        List.of("EmailDeliveryStalled/email-service", "EmailDeliveryFailures/email-service"),
+                        "every outcome exactly one email after it returns"),
                         system::freezeSmtp, 60, system::thawSmtp);
                 // The payments overlap, so settlement stays inside its 5 s objective and no HTTP answer is slow:
                 // the gateway's own objective is the alert made for this fault.

@@ -162,27 +162,12 @@ final class RunningSystem implements AutoCloseable {
 
     /** SIGSTOP of the SMTP server: connections are accepted by the kernel but never answered, as with a hung server. */
     void freezeSmtp() {
-        signal(smtp.process(), "STOP");
+        smtp.freeze();
     }
 
     /** SIGCONT: the SMTP server answers again, with every mail it had received before still in its mailboxes. */
     void thawSmtp() {
-        signal(smtp.process(), "CONT");
-    }
-
-    /** Java sends only SIGTERM and SIGKILL itself; SIGSTOP and SIGCONT go through kill(1). */
-    private static void signal(ManagedProcess process, String signal) {
-        try {
-            Process kill = new ProcessBuilder("kill", "-s", signal, Long.toString(process.pid())).inheritIO().start();
-            if (kill.waitFor() != 0) {
-                throw new IllegalStateException("kill -s " + signal + " " + process.pid() + " failed");
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        smtp.thaw();
     }
 
     private static void kill(ManagedProcess process) {

@@ -29,7 +29,10 @@ import io.zingtickets.infra.SmtpServer;
  * }
  * }</pre>
  *
- * GreenMail keeps every message for the whole test run: use a fresh recipient address per test, or
+ * A test that needs the server itself, to {@link SmtpServer#freeze()} it, has it in an {@link InjectSmtpServer}
+ * field.
+ *
+ * <p>GreenMail keeps every message for the whole test run: use a fresh recipient address per test, or
  * {@link Mailbox#purge()}.
  */
 public class SmtpTestResource implements QuarkusTestResourceLifecycleManager {
@@ -59,6 +62,8 @@ public class SmtpTestResource implements QuarkusTestResourceLifecycleManager {
     public void inject(TestInjector testInjector) {
         testInjector.injectIntoFields(server.mailbox(),
                 new TestInjector.AnnotatedAndMatchesType(InjectMailbox.class, Mailbox.class));
+        testInjector.injectIntoFields(server,
+                new TestInjector.AnnotatedAndMatchesType(InjectSmtpServer.class, SmtpServer.class));
     }
 
     /** The scratch folder, removed by {@link #stop()}; for this module's own tests. */

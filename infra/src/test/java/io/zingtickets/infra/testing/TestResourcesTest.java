@@ -3,8 +3,13 @@ package io.zingtickets.infra.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.lang.reflect.Field;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -25,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager.TestInjector;
 import io.zingtickets.infra.ManagedProcess;
 import io.zingtickets.infra.Mailbox;
+import io.zingtickets.infra.SmtpServer;
 import io.zingtickets.infra.Topics;
 
 /** The test resources as Quarkus drives them: init, start, inject, stop; each against its real server. */
@@ -117,10 +123,13 @@ class TestResourcesTest {
     static class MailTest {
         @InjectMailbox
         Mailbox mailbox;
+
+        @InjectSmtpServer
+        SmtpServer smtp;
     }
 
     @Test
-    void smtpResourceConfiguresTheMailerAndInjectsTheMailbox() throws Exception {
+    void smtpResourceConfiguresTheMailerAndInjectsTheMailboxAndTheServer() throws Exception {
         SmtpTestResource resource = new SmtpTestResource();
         Map<String, String> config = resource.start();
         try {
@@ -132,6 +141,7 @@ class TestResourcesTest {
             MailTest test = new MailTest();
             resource.inject(fieldsOf(test));
             assertThat(test.mailbox).isNotNull();
+            assertThat(test.smtp.smtpPort()).hasToString(config.get("quarkus.mailer.port"));
 
             Properties smtp = new Properties();
             smtp.put("mail.smtp.host", config.get("quarkus.mailer.host"));
@@ -149,6 +159,19 @@ class TestResourcesTest {
             assertThat(received.body()).isEqualTo("Seats: 2, total 90.00 €");
             assertThat(Mailbox.at(Integer.parseInt(config.get(SmtpTestResource.API_PORT))).messagesTo("grace@example.com"))
                     .hasSize(1);
+
+            // Frozen: the kernel still accepts the connection, the server never greets it; thawed, it does.
+            test.smtp.freeze();
+            try (Socket socket = new Socket("127.0.0.1", test.smtp.smtpPort())) {
+                socket.setSoTimeout(1000);
+                assertThatThrownBy(() -> socket.getInputStream().read()).isInstanceOf(SocketTimeoutException.class);
+                test.smtp.thaw();
+                socket.setSoTimeout(10_000);
+                assertThat(new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                        .readLine()).startsWith("220");
+            } finally {
+                test.smtp.thaw();
+            }
         } finally {
             resource.stop();
         }

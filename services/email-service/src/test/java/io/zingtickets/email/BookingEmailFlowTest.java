@@ -26,7 +26,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.zingtickets.infra.Mailbox;
+import io.zingtickets.infra.SmtpServer;
 import io.zingtickets.infra.testing.InjectMailbox;
+import io.zingtickets.infra.testing.InjectSmtpServer;
 import io.zingtickets.infra.testing.KafkaTestClient;
 
 /** payment.completed / payment.failed in, real emails out, through a real broker, database and SMTP server. */
@@ -42,6 +44,9 @@ class BookingEmailFlowTest {
 
     @InjectMailbox
     Mailbox mailbox;
+
+    @InjectSmtpServer
+    SmtpServer smtp;
 
     @Inject
     MeterRegistry registry;
@@ -143,6 +148,36 @@ class BookingEmailFlowTest {
                         .doesNotContain("not-an-address"));
     }
 
+    /**
+     * The game day's fault in small: a frozen server accepts connections and never answers, so a send
+     * hangs rather than fails. Both meters the alerts watch must move (timed-out attempts counted as
+     * failures, the oldest outcome's wait growing), and once the server answers again each outcome must
+     * get exactly one email: the timed-out attempts are delivered by the server as it wakes up, and their
+     * retries must not send a second copy.
+     */
+    @Test
+    void hungSmtpServerIsCountedAndWaitedOnAndEachOutcomeEmailedOnceWhenItAnswers() {
+        UUID confirmed = UUID.randomUUID();
+        UUID declined = UUID.randomUUID();
+        String confirmedBuyer = newBuyer();
+        String declinedBuyer = newBuyer();
+        double failuresBefore = sendFailures();
+
+        smtp.freeze();
+        try {
+            kafka.produce("payment.completed", confirmed.toString(), paymentCompleted(confirmed, confirmedBuyer));
+            kafka.produce("payment.failed", declined.toString(), paymentFailed(declined, declinedBuyer, "card_declined"));
+            // Past the test's send timeout (3 s), twice over, so a retry has come and waited too.
+            await().atMost(PATIENCE).until(() -> sendFailures() >= failuresBefore + 2 && oldestPendingAgeSeconds() > 6);
+        } finally {
+            smtp.thaw();
+        }
+
+        awaitTheOnlyMailTo(confirmedBuyer);
+        awaitTheOnlyMailTo(declinedBuyer);
+        await().atMost(PATIENCE).until(() -> oldestPendingAgeSeconds() == 0);
+    }
+
     @Test
     void unknownBookingHasNoEmailStatus() {
         given().get("/emails/{bookingId}", UUID.randomUUID())
@@ -157,6 +192,14 @@ class BookingEmailFlowTest {
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
                 .until(() -> mailbox.messagesTo(address).size() == 1);
         return mailbox.messagesTo(address).get(0);
+    }
+
+    private double oldestPendingAgeSeconds() {
+        return registry.get("zingtickets.email.pending.oldest.age").gauge().value();
+    }
+
+    private double sendFailures() {
+        return registry.find("zingtickets.email.send.failures").counters().stream().mapToDouble(Counter::count).sum();
     }
 
     private double alreadyHandled() {

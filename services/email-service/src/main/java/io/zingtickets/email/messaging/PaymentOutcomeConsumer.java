@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 import io.zingtickets.email.notification.BookingEmails;
+import io.zingtickets.email.notification.DeliveryBacklog;
 import io.zingtickets.email.notification.Notification;
 import io.zingtickets.email.notification.NotificationService;
 import io.zingtickets.email.privacy.EmailAddressMask;
@@ -38,14 +39,16 @@ public class PaymentOutcomeConsumer {
     private final NotificationService notifications;
     private final TransientFailureRetry retry;
     private final KeyOrderedConsumption consumption;
+    private final DeliveryBacklog backlog;
 
     PaymentOutcomeConsumer(InboundEventReader reader, BookingEmails emails, NotificationService notifications,
-            TransientFailureRetry retry, KeyOrderedConsumption consumption) {
+            TransientFailureRetry retry, KeyOrderedConsumption consumption, DeliveryBacklog backlog) {
         this.reader = reader;
         this.emails = emails;
         this.notifications = notifications;
         this.retry = retry;
         this.consumption = consumption;
+        this.backlog = backlog;
     }
 
     @Incoming("payment-completed")
@@ -79,8 +82,9 @@ public class PaymentOutcomeConsumer {
     }
 
     private Uni<Void> deliver(UUID bookingId, Notification notification) {
-        return retry.retrying(notifications.deliver(bookingId, notification), "Emailing booking " + bookingId)
-                .replaceWithVoid();
+        // The retries included: an outcome retried for minutes is a buyer waiting for minutes.
+        return backlog.tracking(retry.retrying(notifications.deliver(bookingId, notification),
+                "Emailing booking " + bookingId)).replaceWithVoid();
     }
 
     /** Transient failures are retried until they pass, so whatever fails here is dead-lettered. */

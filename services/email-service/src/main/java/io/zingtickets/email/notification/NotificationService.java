@@ -1,6 +1,10 @@
 package io.zingtickets.email.notification;
 
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,6 +30,16 @@ import io.zingtickets.support.resilience.TransientFailureRetry;
  * marked sent: nobody can tell then whether the buyer has it. We choose to send again once the
  * claim's lease has expired (at-least-once in that window), because a buyer without a confirmation
  * is worse off than one with two; the window is a single database round trip wide.
+ *
+ * <p>A hung SMTP server (it accepted the connection and answers nothing) makes a send wait, not fail.
+ * After {@link EmailConfig#sendTimeout()} the attempt counts as failed and the delivery is retried, but
+ * the attempt is not cancelled and keeps its claim: the Vert.x mail client cannot take back what it has
+ * written to the socket, and a server that wakes up reads it and delivers the email. Cancelling the attempt
+ * and sending again would therefore mean two emails for every outcome caught in the hang; instead the
+ * attempt runs to its real end (sent and marked, or failed and released) and the retry waits for that end
+ * before it looks again (finding the email sent, or the claim free to send it). Nor is a running attempt of
+ * this instance ever taken over when its lease expires: only a claim of a dead instance is, the window
+ * described above.
  */
 // Created at start, not on first use: its counters must be scraped (at zero) before anything happens, since an
 // alert rule watches them.
@@ -43,6 +57,8 @@ public class NotificationService {
     private final EmailConfig config;
     private final MeterRegistry registry;
     private final TransientFailureRetry retry;
+    /** Sends running in this instance by booking, timed out or not: their claim is live, whatever its age. */
+    private final Map<UUID, CompletableFuture<DeliveryResult>> runningHere = new ConcurrentHashMap<>();
 
     NotificationService(SentEmailRepository repository, TracedMailer mailer, EmailConfig config,
             MeterRegistry registry, TransientFailureRetry retry) {
@@ -59,7 +75,7 @@ public class NotificationService {
 
     private Counter sendFailures(NotificationKind kind) {
         return Counter.builder("zingtickets.email.send.failures")
-                .description("Attempts to hand an email to the SMTP server that failed (each is retried)")
+                .description("Attempts to hand an email to the SMTP server that failed or outlasted the send timeout (each is retried)")
                 .tag("kind", kind.name().toLowerCase()).register(registry);
     }
 
@@ -68,15 +84,40 @@ public class NotificationService {
     public Uni<DeliveryResult> deliver(@TelemetryAttribute("zingtickets.booking.id") UUID bookingId,
             Notification notification) {
         return Uni.createFrom().deferred(() -> {
-            Attempt attempt = new Attempt(bookingId, notification, UUID.randomUUID());
-            return repository.claim(bookingId, notification.kind(), attempt.claimId())
-                    .chain(claimed -> claimed ? send(attempt) : alreadyClaimed(attempt));
-        }).invoke(result -> registry.counter("zingtickets.emails", "kind", notification.kind().name().toLowerCase(),
-                "result", result.name().toLowerCase()).increment());
+            CompletableFuture<DeliveryResult> running = runningHere.get(bookingId);
+            if (running != null) {
+                // A retry after a timeout: wait for the attempt's end however it ends (no new failure to count,
+                // no back-off), then look again.
+                return Uni.createFrom().completionStage(running.copy()).onItemOrFailure()
+                        .transformToUni((result, failure) -> claimAndSend(bookingId, notification));
+            }
+            return claimAndSend(bookingId, notification);
+        });
     }
 
-    /** One try at sending a booking's email, identified in {@code sent_emails} by its claim token. */
-    private record Attempt(UUID bookingId, Notification notification, UUID claimId) {
+    private Uni<DeliveryResult> claimAndSend(UUID bookingId, Notification notification) {
+        Attempt attempt = Attempt.start(bookingId, notification);
+        return repository.claim(bookingId, notification.kind(), attempt.claimId())
+                .chain(claimed -> claimed ? sendWithinTimeout(attempt) : alreadyClaimed(attempt));
+    }
+
+    private void count(NotificationKind kind, DeliveryResult result) {
+        registry.counter("zingtickets.emails", "kind", kind.name().toLowerCase(), "result",
+                result.name().toLowerCase()).increment();
+    }
+
+    /**
+     * One try at sending a booking's email, identified in {@code sent_emails} by its claim token.
+     * {@code serverAnswered}: the SMTP exchange is over, only the database is left, which the send timeout
+     * does not bound. {@code failureCounted}: an attempt that times out and then fails for real is still one
+     * failed attempt.
+     */
+    private record Attempt(UUID bookingId, Notification notification, UUID claimId, AtomicBoolean serverAnswered,
+            AtomicBoolean failureCounted) {
+
+        static Attempt start(UUID bookingId, Notification notification) {
+            return new Attempt(bookingId, notification, UUID.randomUUID(), new AtomicBoolean(), new AtomicBoolean());
+        }
 
         NotificationKind kind() {
             return notification.kind();
@@ -102,7 +143,12 @@ public class NotificationService {
                     LOG.infof("%s email of booking %s was already handled (%s); not sending it again",
                             attempt.kind(), attempt.bookingId(), email.status());
                 }
+                count(attempt.kind(), DeliveryResult.ALREADY_HANDLED);
                 return Uni.createFrom().item(DeliveryResult.ALREADY_HANDLED);
+            }
+            if (runningHere.containsKey(attempt.bookingId())) {
+                // Our own attempt, waiting on the SMTP server: it is alive, however old its claim.
+                return Uni.createFrom().failure(new ClaimHeldElsewhere(attempt.bookingId()));
             }
             return repository.takeOverExpiredClaim(attempt.bookingId(), attempt.claimId(), config.claimLease())
                     .chain(tookOver -> {
@@ -111,9 +157,49 @@ public class NotificationService {
                         }
                         LOG.warnf("Claim on the %s email of booking %s expired unfinished; sending it again, "
                                 + "the buyer may receive it twice", attempt.kind(), attempt.bookingId());
-                        return send(attempt);
+                        return sendWithinTimeout(attempt);
                     });
         });
+    }
+
+    /**
+     * The attempt, subscribed here and run to its end whatever becomes of the caller (see the class
+     * comment); the caller waits for it at most {@link EmailConfig#sendTimeout()}.
+     */
+    private Uni<DeliveryResult> sendWithinTimeout(Attempt attempt) {
+        CompletableFuture<DeliveryResult> outcome = new CompletableFuture<>();
+        // Registered before it starts and removed before it completes: a send that ends at once leaves no
+        // entry behind, and whoever waits on it finds none when it looks again.
+        runningHere.put(attempt.bookingId(), outcome);
+        send(attempt).invoke(result -> count(attempt.kind(), result)).subscribe().with(
+                result -> {
+                    runningHere.remove(attempt.bookingId(), outcome);
+                    outcome.complete(result);
+                },
+                failure -> {
+                    runningHere.remove(attempt.bookingId(), outcome);
+                    outcome.completeExceptionally(failure);
+                });
+        // Copies: the timeout cancels what it waits on, and that must not reach the attempt.
+        return Uni.createFrom().completionStage(outcome.copy())
+                .ifNoItem().after(config.sendTimeout()).recoverWithUni(() -> attempt.serverAnswered().get()
+                        // Stuck on the database, not the server: the retries of markSent/release are logged as such.
+                        ? Uni.createFrom().completionStage(outcome.copy())
+                        : Uni.createFrom().failure(timedOut(attempt)));
+    }
+
+    private SendTimedOut timedOut(Attempt attempt) {
+        LOG.warnf("The SMTP server has not accepted the %s email of booking %s within %s; the attempt goes on "
+                + "and the delivery is retried once it ends", attempt.kind(), attempt.bookingId(), config.sendTimeout());
+        countFailure(attempt);
+        return new SendTimedOut(attempt.bookingId(), config.sendTimeout());
+    }
+
+    private void countFailure(Attempt attempt) {
+        // Counted per failed attempt (the delivery is retried): EmailDeliveryFailures watches it.
+        if (attempt.failureCounted().compareAndSet(false, true)) {
+            sendFailures(attempt.kind()).increment();
+        }
     }
 
     private Uni<DeliveryResult> send(Attempt attempt) {
@@ -121,6 +207,7 @@ public class NotificationService {
         Mail mail = Mail.withText(notification.recipient(), notification.subject(), notification.text())
                 .addHeader(BOOKING_ID_HEADER, attempt.bookingId().toString());
         return mailer.send(mail, attempt.bookingId(), attempt.kind())
+                .onTermination().invoke(() -> attempt.serverAnswered().set(true))
                 // Only a failed send gives the claim back; once the server has the email, it stays claimed.
                 .onFailure(failure -> !isPermanentRejection(failure))
                 .call(failure -> releaseAfterFailedSend(attempt, failure))
@@ -132,8 +219,7 @@ public class NotificationService {
     private Uni<Void> releaseAfterFailedSend(Attempt attempt, Throwable failure) {
         LOG.warnf("Sending the %s email of booking %s to %s failed: %s", attempt.kind(), attempt.bookingId(),
                 attempt.maskedRecipient(), EmailAddressMask.describe(failure));
-        // Counted per failed attempt (the delivery is retried): EmailDeliveryFailures watches it.
-        sendFailures(attempt.kind()).increment();
+        countFailure(attempt);
         // Best effort: if the release fails too, the claim simply expires after its lease.
         return repository.release(attempt.bookingId(), attempt.claimId()).onFailure().recoverWithNull();
     }
