@@ -216,10 +216,11 @@ public final class AlertRuleGenerator {
         }
         for (var gauge : new TreeMap<>(alerts.gauges()).entrySet()) {
             var threshold = gauge.getValue();
+            String wait = time.of(threshold.pendingFor());
             rules.add(alert(gauge.getKey(), "max(" + threshold.series() + app + ") > " + number(threshold.above()),
-                    time.of(threshold.pendingFor()), threshold.severity(), threshold.summary(),
+                    wait, threshold.severity(), threshold.summary(),
                     threshold.series() + " of " + application + " is {{ $value | humanize }}, above " + number(threshold.above())
-                            + " for " + time.of(threshold.pendingFor()) + "."));
+                            + " for " + wait + "."));
         }
         for (var counter : new TreeMap<>(alerts.counters()).entrySet()) {
             var threshold = counter.getValue();

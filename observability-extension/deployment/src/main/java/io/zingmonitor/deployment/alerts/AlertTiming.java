@@ -37,14 +37,16 @@ final class AlertTiming {
 
     /** The scaled window in words, for annotations: "5 minutes" in production, "20 seconds" in a drill. */
     String words(String written) {
-        long seconds = scaled(parse(written)).toSeconds();
-        for (var unit : new Object[][] { { 86400L, "day" }, { 3600L, "hour" }, { 60L, "minute" } }) {
-            long size = (Long) unit[0];
-            if (seconds % size == 0) {
-                return plural(seconds / size, (String) unit[1]);
-            }
-        }
-        return plural(seconds, "second");
+        // In the unit PromQl.duration chose for the rules, so the words and the expression always agree.
+        String scaled = of(written);
+        long n = Long.parseLong(scaled.substring(0, scaled.length() - 1));
+        String unit = switch (scaled.charAt(scaled.length() - 1)) {
+            case 'd' -> "day";
+            case 'h' -> "hour";
+            case 'm' -> "minute";
+            default -> "second";
+        };
+        return plural(n, unit);
     }
 
     /** The scaled window as a span after "the previous": "hour" for one, "4 minutes" for more. */
