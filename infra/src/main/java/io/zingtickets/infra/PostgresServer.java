@@ -82,7 +82,9 @@ public final class PostgresServer {
     private static ManagedProcess launch(int port, Path workDir, Path log, List<String> settings) {
         List<String> command = new ArrayList<>(List.of(PostgresBinaries.home().resolve("bin/postgres").toString(),
                 "-D", workDir.resolve("data").toString(), "-p", Integer.toString(port), "-h", "127.0.0.1",
-                "-k", workDir.resolve("socket").toString(), "-c", "fsync=off", "-c", "max_connections=200"));
+                "-k", workDir.resolve("socket").toString(), "-c", "fsync=off", "-c", "max_connections=200",
+                // A few, for tests that need a lock to outlive every session (a standby must allow as many as its primary).
+                "-c", "max_prepared_transactions=4"));
         command.addAll(settings);
         ManagedProcess process = ManagedProcess.start("postgres", UnprivilegedUser.wrap(command), workDir, log, Map.of(),
                 ManagedProcess.StopSignal.INT);

@@ -50,6 +50,7 @@ class DatabaseRestartTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
     static final long EVENT = 2;
+    static final String LOCK_HOLDER = "database-restart-test";
 
     @InjectPostgres
     TestPostgres postgres;
@@ -66,17 +67,15 @@ class DatabaseRestartTest {
         // Clients booking throughout, as under the game day's load: they meet the shutdown, the gap and the start-up.
         try (Load load = new Load(api, 2)) {
             try {
-                CompletableFuture<ValidatableResponse> cutInFlight;
-                try (Connection locker = connect()) {
-                    // The event's row locked, a booking waits inside its transaction, past its seat UPDATE's start:
-                    // the fast shutdown ends its session there.
-                    locker.setAutoCommit(false);
-                    locker.createStatement().execute("SELECT 1 FROM events WHERE id = " + EVENT + " FOR UPDATE");
-                    cutInFlight = CompletableFuture.supplyAsync(() -> book(EVENT, 2));
-                    await().atMost(WAIT).until(() -> bookingsWaitingForTheLock() >= 1);
-                    load.start();
-                    postgres.fastShutdown();
-                }
+                // The event's row locked, a booking waits inside its transaction, past its seat UPDATE's start:
+                // the fast shutdown ends its session there. A prepared transaction holds the lock because it outlives
+                // every session: a locking session would be ended by the same shutdown, and on a loaded machine the
+                // waiter could take the freed lock and commit before its own end reached it.
+                lockEventInPreparedTransaction();
+                CompletableFuture<ValidatableResponse> cutInFlight = CompletableFuture.supplyAsync(() -> book(EVENT, 2));
+                await().atMost(WAIT).until(() -> bookingsWaitingForTheLock() >= 1);
+                load.start();
+                postgres.fastShutdown();
                 assertUnavailable(cutInFlight.get(WAIT.toSeconds(), TimeUnit.SECONDS), "/bookings");
 
                 assertUnavailable(book(EVENT, 2), "/bookings");
@@ -92,6 +91,7 @@ class DatabaseRestartTest {
                 assertUnavailable(given().get("/events/" + EVENT).then(), "/events/" + EVENT);
             } finally {
                 postgres.start();
+                releasePreparedLock();
             }
 
             // The pool reconnects by itself, without a restart of the service.
@@ -203,6 +203,23 @@ class DatabaseRestartTest {
                 .body(not(containsString("127.0.0.1")))
                 .body(not(containsString("57P0")))
                 .body(not(containsString("administrator command")));
+    }
+
+    private void lockEventInPreparedTransaction() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("BEGIN");
+            statement.execute("SELECT 1 FROM events WHERE id = " + EVENT + " FOR UPDATE");
+            statement.execute("PREPARE TRANSACTION '" + LOCK_HOLDER + "'");
+        }
+    }
+
+    private void releasePreparedLock() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+                ResultSet prepared = statement.executeQuery("SELECT 1 FROM pg_prepared_xacts WHERE gid = '" + LOCK_HOLDER + "'")) {
+            if (prepared.next()) {
+                statement.execute("ROLLBACK PREPARED '" + LOCK_HOLDER + "'");
+            }
+        }
     }
 
     /** Asked on a connection of its own: inside the locker's transaction, pg_stat_activity would stay as first read. */
