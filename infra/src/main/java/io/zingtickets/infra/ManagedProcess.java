@@ -191,6 +191,37 @@ public final class ManagedProcess {
         children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
+    /**
+     * SIGSTOP of the server and its children: connections are still accepted by the kernel but never answered,
+     * as with a hung server. Whatever a client had written waits in the socket and is read once {@link #thaw()}ed.
+     */
+    public void freeze() {
+        signal("STOP");
+    }
+
+    /** SIGCONT: the server goes on where it stopped. */
+    public void thaw() {
+        signal("CONT");
+    }
+
+    /** Java sends only SIGTERM and SIGKILL itself; SIGSTOP and SIGCONT go through kill(1). */
+    private void signal(String signal) {
+        List<String> command = new ArrayList<>(List.of("kill", "-s", signal, Long.toString(handle.pid())));
+        // A server started through a wrapper (another user's shell) does its work in the children.
+        handle.descendants().forEach(child -> command.add(Long.toString(child.pid())));
+        try {
+            Process kill = new ProcessBuilder(command).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String tail() {
         try {
             List<String> lines = Files.readAllLines(log);

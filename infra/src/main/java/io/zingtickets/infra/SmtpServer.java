@@ -1,7 +1,5 @@
 package io.zingtickets.infra;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -54,32 +52,13 @@ public final class SmtpServer {
         return process;
     }
 
-    /**
-     * SIGSTOP: connections are still accepted by the kernel but never answered, as with a hung server.
-     * Whatever a client had written waits in the socket and is read once {@link #thaw()}ed.
-     */
+    /** SIGSTOP: the hung server of a bad day ({@link ManagedProcess#freeze()}); every mail it had received stays. */
     public void freeze() {
-        signal("STOP");
+        process.freeze();
     }
 
-    /** SIGCONT: the server answers again, with every mail it had received before still in its mailboxes. */
     public void thaw() {
-        signal("CONT");
-    }
-
-    /** Java sends only SIGTERM and SIGKILL itself; SIGSTOP and SIGCONT go through kill(1). */
-    private void signal(String signal) {
-        try {
-            Process kill = new ProcessBuilder("kill", "-s", signal, Long.toString(process.pid())).inheritIO().start();
-            if (kill.waitFor() != 0) {
-                throw new IllegalStateException("kill -s " + signal + " " + process.pid() + " failed");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        process.thaw();
     }
 
     public void stop() {

@@ -2,6 +2,7 @@ package io.zingtickets.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,26 +26,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 
-import io.zingtickets.infra.AlertmanagerServer;
-import io.zingtickets.infra.FreePorts;
 import io.zingtickets.infra.OperatorCredential;
 import io.zingtickets.infra.PrometheusServer;
 import io.zingtickets.infra.Tools;
-import io.zingtickets.infra.alerts.AlertWebhookRecorder;
 
 /**
  * Game day (make game-day): the whole system under steady booking load, first healthy for a while (no alert
  * may fire), then hit by one real fault after another: SIGKILLs of payment-service, booking-service and the
  * broker (each restarted with the same command line), a PostgreSQL restart, the SMTP server frozen with
- * SIGSTOP for 60 s, the payment gateway's latency and failure knobs, and one client flooding. After every
+ * SIGSTOP for 60 s, the payment gateway's latency and failure knobs, one client flooding, and the observability
+ * backends (Jaeger, OpenSearch, Prometheus, the log shipper) frozen together. After every
  * fault every accepted booking must be terminal, no booking charged twice or charged while FAILED, every
  * outcome emailed exactly once and the seats conserved; the alert made for the fault must have fired in
  * Prometheus (the services' rules as their builds generate them, time compressed fifteen-fold by configuration:
@@ -67,6 +66,33 @@ class GameDayTest {
     static final int FLOOD_PER_SECOND = 200;
     static final long BASELINE_SECONDS = Long.getLong("zingtickets.game-day.baseline-seconds", 600);
     static final long WARM_UP_SECONDS = 30;
+    /**
+     * The faults to inject, by key (payment-kill, booking-kill, broker-kill, postgres-restart, smtp-freeze,
+     * gateway-latency, gateway-failures, flood, backends); empty: all. A run of some writes its report under
+     * target/, not over docs/game-day.md, and does not ask every alert to have fired.
+     */
+    static final Set<String> FAULTS = Set.of(System.getProperty("zingtickets.game-day.faults", "").split(",")).stream()
+            .filter(key -> !key.isBlank()).collect(java.util.stream.Collectors.toSet());
+    /** The least rise in p99 that counts against a phase: below it, two shared cores' scheduling noise. */
+    static final long FLOOR_MS = 20;
+    /** How long Jaeger and OpenSearch stay away once Prometheus is back: LogShippingBacklog waits 3 minutes. */
+    static final long BACKENDS_WATCHED_SECONDS = 300;
+    /** The span queue and the log files are bounded: an outage of the backends must not grow a service. */
+    static final long RSS_GROWTH_MIB = 64;
+    /** The alerts no fault of this run can produce, and why: each is fired by promtool tests on its metric instead. */
+    static final Map<String, String> NOT_PRODUCED_HERE = Map.of(
+            "HighLatency", "booking-service's HTTP answers stay fast under every fault here: payments are asynchronous, "
+                    + "so the slow gateway reaches only the settlement time (GatewayLatencyBudgetBurn)",
+            "LatencyBudgetBurn", "as HighLatency: no fault here slows booking-service's HTTP answers",
+            "KafkaConsumerLag", "the lag is reported by the consumer itself: a killed consumer reports none (ServiceDown "
+                    + "fires) and a killed broker stops the producers too (OutboxLag)",
+            "BookingSpike", "the steady load stays under its 100 bookings a minute by design, and the flood only reads",
+            "PaidBookingWithoutSeats", "needs a payment that arrives after its booking failed and its event sold out in "
+                    + "between: the game day books an event of 100,000 seats",
+            "ReconcilerActing", "needs more than 5 bookings settled by the reconciler in 30 (scaled) minutes: the faults "
+                    + "here leave fewer pending past their deadline",
+            "LogShipperDown", "the shipper is frozen with the backends for 60 s, under its 2-minute wait",
+            "LogShippingDropping", "the shipper's buffer holds far more than one outage's lines here");
 
     final BookingLedger ledger = new BookingLedger();
     /** Answers to the steady clients' bookings, per phase (the index in {@link #phases}) and status (0: no answer). */
@@ -85,8 +111,11 @@ class GameDayTest {
     /** One stretch of the run: the healthy baseline or one fault, from its start to the start of the next. */
     static final class Phase {
         final String name;
-        /** The alerts (alertname/service) made for this fault; any one of them firing is detection. */
-        final List<String> expected;
+        /**
+         * The alerts (alertname/service) made for this fault, in groups: it is detected once one alert of every group
+         * fired (a fault of two backends has one group for each).
+         */
+        final List<List<String>> expected;
         final String mustHold;
         Instant start;
         /** When the fault was undone (the process back, the knob reset). */
@@ -97,9 +126,17 @@ class GameDayTest {
         final List<String> notes = new ArrayList<>();
 
         Phase(String name, List<String> expected, String mustHold) {
+            this(mustHold, name, expected.isEmpty() ? List.of() : List.of(expected));
+        }
+
+        Phase(String mustHold, String name, List<List<String>> expected) {
             this.name = name;
             this.expected = expected;
             this.mustHold = mustHold;
+        }
+
+        List<String> expectedAlerts() {
+            return expected.stream().flatMap(List::stream).toList();
         }
     }
 
@@ -110,33 +147,26 @@ class GameDayTest {
     @Test
     void everyFaultUnderLoadLosesNothingAndIsSeen() throws Exception {
         Instant started = Instant.now();
-        try (RunningSystem system = new RunningSystem(Map.of(
+        AtomicInteger sequence = new AtomicInteger();
+        try (ObservedSystem observed = new ObservedSystem(Map.of(
                 "zingtickets.gateway.latency", "20ms",
                 "zingtickets.gateway.latency-jitter", "5ms",
                 // No injected gateway errors in steady state: they are ERROR lines and would trip ErrorLogSpike against
                 // its baseline of the preceding (scaled) hour; declined cards still make FAILED outcomes.
                 "zingtickets.gateway.failure-rate", "0",
+                // As in production: the payload DEBUG lines the leak tests turn on are not part of the day.
+                "quarkus.log.category.\"io.zingtickets\".level", "INFO",
                 // Each steady client sends under one request per second; the flooder is held to 10 per second.
                 "zingmonitor.rate-limit.excluded-paths", "/q/",
                 "zingmonitor.rate-limit.requests-per-second", "10",
-                "zingmonitor.rate-limit.burst", "20"))) {
-            Path dir = system.dir.resolve("game-day");
-            Files.createDirectories(dir);
+                "zingmonitor.rate-limit.burst", "20"),
+                // The log shipper's rules are written by hand, not generated: they keep their own windows.
+                runDir -> Stream.concat(DrillRules.write(DrillRules.COMPRESSED, runDir.resolve("rules")).stream(),
+                        ObservedSystem.infrastructureRuleFiles().stream()).toList(),
+                system -> warmUp(system, sequence))) {
+            RunningSystem system = observed.system;
+            PrometheusServer prometheus = observed.prometheus;
             Path repository = Tools.repositoryRoot();
-            Path webhookFile = dir.resolve("webhook.jsonl");
-            int webhookPort = FreePorts.next();
-            HttpServer webhook = AlertWebhookRecorder.start(webhookPort, webhookFile);
-            AlertmanagerServer alertmanager = AlertmanagerServer.start(FreePorts.next(),
-                    repository.resolve("monitoring/alertmanager/alertmanager.yml"), system.smtp.smtpPort(), webhookPort,
-                    dir.resolve("alertmanager"), dir.resolve("alertmanager.log"));
-            AtomicInteger sequence = new AtomicInteger();
-            warmUp(system, sequence);
-            PrometheusServer prometheus = PrometheusServer.start(FreePorts.next(), Map.of(
-                    "booking-service", "127.0.0.1:" + system.managementPorts.get("booking-service"),
-                    "payment-service", "127.0.0.1:" + system.managementPorts.get("payment-service"),
-                    "email-service", "127.0.0.1:" + system.managementPorts.get("email-service")),
-                    DrillRules.write(DrillRules.COMPRESSED, dir.resolve("rules")),
-                    alertmanager.address(), dir.resolve("prometheus"), dir.resolve("prometheus.log"));
             ScheduledExecutorService load = Executors.newScheduledThreadPool(3);
             ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor();
             try {
@@ -153,50 +183,89 @@ class GameDayTest {
                 baseline.recovered = Instant.now();
                 settle(system, prometheus, baseline);
 
-                fault(system, prometheus, new Phase("payment-service SIGKILL, restarted after 20 s",
+                fault("payment-kill", system, prometheus, new Phase("payment-service SIGKILL, restarted after 20 s",
                         List.of("ServiceDown/payment-service"), "all accepted bookings terminal, 0 double charges, 1 email each"),
                         () -> system.kill("payment-service"), 20, () -> system.restart("payment-service"));
-                fault(system, prometheus, new Phase("booking-service SIGKILL, restarted after 20 s",
+                fault("booking-kill", system, prometheus, new Phase("booking-service SIGKILL, restarted after 20 s",
                         List.of("ServiceDown/booking-service"), "no booking stuck PENDING past the deadline, seats conserved"),
                         () -> system.kill("booking-service"), 20, () -> system.restart("booking-service"));
-                fault(system, prometheus, new Phase("Kafka broker SIGKILL, restarted after 15 s",
+                fault("broker-kill", system, prometheus, new Phase("Kafka broker SIGKILL, restarted after 15 s",
                         List.of("OutboxLag/booking-service", "KafkaConsumerLag/booking-service",
                                 "KafkaConsumerLag/payment-service", "KafkaConsumerLag/email-service"),
                         "accepted bookings terminal or refused with 503"),
                         system::killBroker, 15, system::restartBroker);
-                fault(system, prometheus, new Phase("PostgreSQL fast shutdown, started again after 15 s",
+                fault("postgres-restart", system, prometheus, new Phase("PostgreSQL fast shutdown, started again after 15 s",
                         List.of("HighErrorRate/booking-service"), "clean 503s during the gap, no half-written booking"),
                         system::stopPostgres, 15, system::startPostgres);
-                fault(system, prometheus, new Phase("SMTP server frozen (SIGSTOP) 60 s, then SIGCONT",
+                fault("smtp-freeze", system, prometheus, new Phase("SMTP server frozen (SIGSTOP) 60 s, then SIGCONT",
                         List.of("EmailDeliveryStalled/email-service", "EmailDeliveryFailures/email-service"),
                         "every outcome exactly one email after it returns"),
                         system::freezeSmtp, 60, system::thawSmtp);
                 // The payments overlap, so settlement stays inside its 5 s objective and no HTTP answer is slow:
                 // the gateway's own objective is the alert made for this fault.
-                fault(system, prometheus, new Phase("gateway latency 1.5 s for 60 s",
+                fault("gateway-latency", system, prometheus, new Phase("gateway latency 1.5 s for 60 s",
                         List.of("GatewayLatencyBudgetBurn/payment-service", "HighLatency/payment-service",
                                 "LatencyBudgetBurn/booking-service", "SettlementBudgetBurn/booking-service"), "invariants"),
                         () -> gateway(system, 1500, 0.0), 60, () -> gateway(system, 20, 0.0));
-                fault(system, prometheus, new Phase("gateway failure rate 0.3 for 60 s",
+                fault("gateway-failures", system, prometheus, new Phase("gateway failure rate 0.3 for 60 s",
                         List.of("HighErrorRate/payment-service", "AvailabilityBudgetBurn/payment-service"),
                         "FAILED bookings release their seats"),
                         () -> gateway(system, 20, 0.3), 60, () -> gateway(system, 20, 0.0));
-                Phase flood = new Phase("one client floods GET /events at " + FLOOD_PER_SECOND + "/s for 45 s",
-                        List.of("RateLimitingActive/booking-service"), "the other clients' p99 within 2x of before");
-                ScheduledExecutorService flooder = Executors.newScheduledThreadPool(2);
-                fault(system, prometheus, flood,
-                        () -> flooder.scheduleAtFixedRate(() -> floodOnce(system), 0, 1_000_000 / FLOOD_PER_SECOND,
-                                TimeUnit.MICROSECONDS),
-                        45, () -> {
-                            flooder.shutdownNow();
-                            flooder.awaitTermination(10, TimeUnit.SECONDS);
-                        });
-                long before = p99(flood.start.minusSeconds(45), flood.start);
-                long during = p99(flood.start, flood.recovered);
-                flood.notes.add("steady clients' booking p99 " + before + " ms in the 45 s before, " + during + " ms during"
-                        + " (limit 2x: " + 2 * before + " ms)");
-                if (during > 2 * before) {
-                    failures.add("flood: the other clients' p99 rose from " + before + " ms to " + during + " ms");
+                if (chosen("flood")) {
+                    Phase flood = new Phase("one client floods GET /events at " + FLOOD_PER_SECOND + "/s for 45 s",
+                            List.of("RateLimitingActive/booking-service"),
+                            "the other clients' p99 within 2x of before (+" + FLOOR_MS + " ms floor)");
+                    ScheduledExecutorService flooder = Executors.newScheduledThreadPool(2);
+                    fault("flood", system, prometheus, flood,
+                            () -> flooder.scheduleAtFixedRate(() -> floodOnce(system), 0, 1_000_000 / FLOOD_PER_SECOND,
+                                    TimeUnit.MICROSECONDS),
+                            45, () -> {
+                                flooder.shutdownNow();
+                                flooder.awaitTermination(10, TimeUnit.SECONDS);
+                            });
+                    // At a p99 of about 10 ms, 2x is within a scheduler's noise on two cores shared with the flooder itself
+                    // (a run measured 10 -> 25 ms): the floor of the backends row below applies here too.
+                    requireP99Within(flood, "flood", 45, 2.0, FLOOR_MS);
+                }
+
+                if (chosen("backends")) {
+                    Phase backends = new Phase("booking p99 within 1.5x (+" + FLOOR_MS + " ms floor), no answer but 201, "
+                            + "services' RSS grows by " + RSS_GROWTH_MIB + " MiB at most",
+                            "Jaeger, OpenSearch, Prometheus and the log shipper frozen (SIGSTOP) together for 60 s; then "
+                                    + "Prometheus and the shipper go on, Jaeger and OpenSearch 20 s after the alerts made for "
+                                    + "them fired (at most " + BACKENDS_WATCHED_SECONDS + " s more)",
+                            List.of(RunningSystem.SERVICES.stream().map(service -> "SpansDropped/" + service).toList(),
+                                    List.of("LogShippingBacklog/log-shipper", "LogShippingDropping/log-shipper")));
+                    Map<String, Long> rssBefore = rss(system);
+                    Map<String, Long> rssAfter = new TreeMap<>();
+                    fault("backends", system, prometheus, backends, () -> {
+                        observed.jaeger().process().freeze();
+                        observed.openSearch.process().freeze();
+                        observed.shipper.freeze();
+                        prometheus.process().freeze();
+                    }, 60, () -> {
+                        // An alert needs a Prometheus to evaluate it: the watchers go on first, the watched stay away.
+                        prometheus.process().thaw();
+                        observed.shipper.thaw();
+                        long deadline = System.nanoTime() + Duration.ofSeconds(BACKENDS_WATCHED_SECONDS).toNanos();
+                        while (!detected(backends) && System.nanoTime() < deadline) {
+                            Thread.sleep(1000);
+                        }
+                        // Still away past Alertmanager's group_wait (10 s): the routing of these alerts is checked too.
+                        sleep(20);
+                        rssAfter.putAll(rss(system));
+                        observed.jaeger().process().thaw();
+                        observed.openSearch.process().thaw();
+                    });
+                    requireP99Within(backends, "backends", 60, 1.5, FLOOR_MS);
+                    require(answers.getOrDefault(phases.indexOf(backends), Map.of()).keySet().equals(Set.of(201)),
+                            "backends: answers other than 201: " + answers.get(phases.indexOf(backends)));
+                    rssBefore.forEach((service, bytes) -> {
+                        long grownMiB = (rssAfter.get(service) - bytes) / (1024 * 1024);
+                        backends.notes.add(service + " RSS " + bytes / (1024 * 1024) + " MiB before, "
+                                + rssAfter.get(service) / (1024 * 1024) + " MiB at the outage's end");
+                        require(grownMiB <= RSS_GROWTH_MIB, "backends: " + service + "'s RSS grew by " + grownMiB + " MiB");
+                    });
                 }
 
                 load.shutdown();
@@ -205,16 +274,15 @@ class GameDayTest {
                 watch.shutdown();
                 watch.awaitTermination(10, TimeUnit.SECONDS);
 
-                List<String> routing = checkRouting(webhookFile, system);
-                String report = report(started, routing);
-                Files.writeString(repository.resolve("docs/game-day.md"), report);
+                List<String> routing = checkRouting(observed.webhookRecord, system);
+                List<String> coverage = checkCoverage(prometheus, repository);
+                String report = report(started, routing, coverage);
+                Files.writeString(FAULTS.isEmpty() ? repository.resolve("docs/game-day.md")
+                        : Path.of("target", "game-day.md").toAbsolutePath(), report);
                 assertThat(failures).as("game day (see docs/game-day.md)").isEmpty();
             } finally {
                 load.shutdownNow();
                 watch.shutdownNow();
-                prometheus.stop();
-                alertmanager.stop();
-                webhook.stop(0);
             }
         }
     }
@@ -239,6 +307,11 @@ class GameDayTest {
 
     // ---- phases ----
 
+    /** Whether the run injects this fault: all of them unless {@code zingtickets.game-day.faults} names some. */
+    private static boolean chosen(String key) {
+        return FAULTS.isEmpty() || FAULTS.contains(key);
+    }
+
     private Phase begin(Phase next) {
         next.start = Instant.now();
         phases.add(next);
@@ -247,8 +320,11 @@ class GameDayTest {
         return next;
     }
 
-    private void fault(RunningSystem system, PrometheusServer prometheus, Phase fault, Step inject, long holdSeconds,
-            Step recover) throws Exception {
+    private void fault(String key, RunningSystem system, PrometheusServer prometheus, Phase fault, Step inject,
+            long holdSeconds, Step recover) throws Exception {
+        if (!chosen(key)) {
+            return;
+        }
         begin(fault);
         inject.run();
         sleep(holdSeconds);
@@ -351,6 +427,37 @@ class GameDayTest {
         }
     }
 
+    /**
+     * The steady clients' booking p99 during the phase against the {@code beforeSeconds} before it: within
+     * {@code factor} times, or {@code floorMs} more, whichever is larger.
+     */
+    private void requireP99Within(Phase phase, String name, long beforeSeconds, double factor, long floorMs) {
+        long before = p99(phase.start.minusSeconds(beforeSeconds), phase.start);
+        long during = p99(phase.start, phase.recovered);
+        long limit = Math.max(Math.round(factor * before), before + floorMs);
+        phase.notes.add("steady clients' booking p99 " + before + " ms in the " + beforeSeconds + " s before, " + during
+                + " ms during (limit " + factor + "x, at least +" + floorMs + " ms: " + limit + " ms)");
+        require(during <= limit, name + ": the steady clients' p99 rose from " + before + " ms to " + during + " ms");
+    }
+
+    /** One alert of every group made for the phase has begun firing since it started. */
+    private boolean detected(Phase phase) {
+        return phase.expected.stream().allMatch(group -> group.stream().anyMatch(key -> firing.getOrDefault(key, List.of())
+                .stream().anyMatch(period -> !period[0].isBefore(phase.start))));
+    }
+
+    /** Each service's resident memory, from /proc. */
+    private static Map<String, Long> rss(RunningSystem system) throws IOException {
+        Map<String, Long> rss = new TreeMap<>();
+        for (String service : RunningSystem.SERVICES) {
+            String status = Files.readString(Path.of("/proc", Long.toString(system.pid(service)), "status"));
+            String kib = status.lines().filter(line -> line.startsWith("VmRSS:")).findFirst().orElseThrow()
+                    .replaceAll("[^0-9]", "");
+            rss.put(service, Long.parseLong(kib) * 1024);
+        }
+        return rss;
+    }
+
     /** The steady clients' booking p99 over answers sent in [from, to), in milliseconds. */
     private long p99(Instant from, Instant to) {
         List<Long> window = latencies.stream().filter(l -> l[0] >= from.toEpochMilli() && l[0] < to.toEpochMilli())
@@ -378,9 +485,9 @@ class GameDayTest {
     }
 
     private Set<String> firingNow(PrometheusServer prometheus) throws Exception {
-        // The firing alerts, plus one label-less sample "(quiet)" while all three services are scraped up.
+        // The firing alerts, plus one label-less sample "(quiet)" while every target (services, log shipper) is scraped up.
         Set<String> keys = new TreeSet<>();
-        for (JsonNode series : prometheus.query("ALERTS{alertstate=\"firing\"} or on() (vector(0) and on() (count(up == 1) == 3))")) {
+        for (JsonNode series : prometheus.query("ALERTS{alertstate=\"firing\"} or on() (vector(0) and on() (count(up == 1) == count(up)))")) {
             JsonNode labels = series.get("metric");
             if (labels.has("alertname")) {
                 String key = labels.path("alertname").asText() + "/" + labels.path("service").asText();
@@ -459,9 +566,57 @@ class GameDayTest {
         return rows;
     }
 
+    /**
+     * Every alert in the loaded rules must have fired on a real fault of this run, or be one no fault here can
+     * produce, with the reason, and be fired by a promtool test on the metric it watches.
+     */
+    private List<String> checkCoverage(PrometheusServer prometheus, Path repository) throws IOException {
+        Set<String> loaded = new TreeSet<>();
+        prometheus.api("/api/v1/rules", Map.of("type", "alert")).path("data").path("groups")
+                .forEach(group -> group.path("rules").forEach(rule -> loaded.add(rule.path("name").asText())));
+        Map<String, Set<String>> promtoolFiles = new TreeMap<>();
+        try (Stream<Path> tests = Files.list(repository.resolve("monitoring/tests"))) {
+            for (Path test : tests.sorted().toList()) {
+                Files.readAllLines(test).stream().map(String::trim).filter(line -> line.startsWith("alertname:"))
+                        .forEach(line -> promtoolFiles.computeIfAbsent(line.substring("alertname:".length()).trim(),
+                                k -> new TreeSet<>()).add(test.getFileName().toString()));
+            }
+        }
+        List<String> rows = new ArrayList<>();
+        for (String alert : loaded) {
+            Set<Integer> firedIn = new TreeSet<>();
+            firing.forEach((key, periods) -> {
+                if (key.startsWith(alert + "/")) {
+                    periods.forEach(period -> firedIn.add(phaseAt(period[0])));
+                }
+            });
+            String why = NOT_PRODUCED_HERE.get(alert);
+            Set<String> files = promtoolFiles.getOrDefault(alert, Set.of());
+            String otherwise = firedIn.isEmpty() && why != null && !files.isEmpty()
+                    ? why + "; promtool: " + String.join(", ", files)
+                    : firedIn.isEmpty() ? "**never fired, and no reason why no fault here produces it**" : "—";
+            require(!FAULTS.isEmpty() || !firedIn.isEmpty() || (why != null && !files.isEmpty()),
+                    "coverage: " + alert + " fired on no fault here and has no reason and promtool test instead");
+            rows.add("| " + alert + " | " + (firedIn.isEmpty() ? "—" : firedIn.toString().replaceAll("[\\[\\]]", ""))
+                    + " | " + otherwise + " |");
+        }
+        return rows;
+    }
+
+    /** The phase an instant falls in: the last one started at or before it. */
+    private int phaseAt(Instant when) {
+        int index = 0;
+        for (int i = 0; i < phases.size(); i++) {
+            if (!phases.get(i).start.isAfter(when)) {
+                index = i;
+            }
+        }
+        return index;
+    }
+
     // ---- report ----
 
-    private String report(Instant started, List<String> routing) {
+    private String report(Instant started, List<String> routing, List<String> coverage) {
         Instant zero = phases.get(0).start;
         StringBuilder md = new StringBuilder();
         md.append("# Game day report\n\n");
@@ -469,10 +624,12 @@ class GameDayTest {
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores (").append(System.getProperty("os.name"))
                 .append(", Java ").append(System.getProperty("java.version")).append("), healthy baseline ")
                 .append(BASELINE_SECONDS).append(" s.\n\n");
-        md.append("The whole system on free ports (Kafka, PostgreSQL, SMTP, the three services as built, Prometheus with the "
-                + "services' rules as their builds generate them with `zingmonitor.alerts.time-scale` 1/15 (5-minute windows "
-                + "become 20 s, an hour 4 minutes, every wait in proportion; ServiceDown after 10 s), Alertmanager with "
-                + "the committed routing, a chat webhook recorder and the on-call mailbox), under ")
+        md.append("The whole system on free ports as `make run` has it (Kafka, PostgreSQL, SMTP, the three services as built, "
+                + "Jaeger taking every span and copying it to Zipkin, the services' JSON log files shipped to OpenSearch by "
+                + "Telegraf), Prometheus with the services' rules as their builds generate them with "
+                + "`zingmonitor.alerts.time-scale` 1/15 (5-minute windows become 20 s, an hour 4 minutes, every wait in "
+                + "proportion; ServiceDown after 10 s) and the log shipper's hand-written rules as committed, Alertmanager "
+                + "with the committed routing, a chat webhook recorder and the on-call mailbox, under ")
                 .append(60_000 / BOOKING_PERIOD_MS).append(" bookings per minute from three clients (event ").append(EVENT)
                 .append(", one card in ten declined, gateway 20 ms, no injected gateway errors) plus an event read and a "
                 + "booking read per booking. Rate limit 10 requests/s (burst 20) per client. Each fault is injected, held, "
@@ -515,11 +672,15 @@ class GameDayTest {
             firing.forEach((key, periods) -> periods.stream().filter(period -> !period[0].isBefore(p.start)
                     && period[0].isBefore(end) && !key.equals("(quiet)"))
                     .forEach(period -> began.computeIfAbsent(key, k -> new ArrayList<>()).add(period)));
-            List<String> seen = p.expected.stream().filter(began::containsKey).toList();
+            List<String> seen = p.expectedAlerts().stream().filter(began::containsKey).toList();
+            boolean detected = p.expected.stream().allMatch(group -> group.stream().anyMatch(began::containsKey));
             String detect = "—";
             String resolve = "—";
-            if (!seen.isEmpty()) {
-                Instant first = seen.stream().map(k -> began.get(k).get(0)[0]).min(Instant::compareTo).orElseThrow();
+            if (detected && !seen.isEmpty()) {
+                // Detected once the last group's first alert fired.
+                Instant first = p.expected.stream().map(group -> group.stream().filter(began::containsKey)
+                        .map(k -> began.get(k).get(0)[0]).min(Instant::compareTo).orElseThrow())
+                        .max(Instant::compareTo).orElseThrow();
                 Instant last = seen.stream().flatMap(k -> began.get(k).stream()).map(period -> period[1])
                         .max(Instant::compareTo).orElseThrow();
                 detect = Long.toString(seconds(p.start, first));
@@ -527,21 +688,22 @@ class GameDayTest {
             }
             List<String> others = new ArrayList<>();
             began.forEach((key, periods) -> {
-                if (!p.expected.contains(key)) {
+                if (!p.expectedAlerts().contains(key)) {
                     periods.forEach(period -> others.add(key + " " + seconds(zero, period[0]) + "–" + seconds(zero, period[1])));
                 }
             });
-            boolean detected = p.expected.isEmpty() || !seen.isEmpty();
             md.append("| ").append(i).append(" | ").append(p.mustHold).append(" | ")
-                    .append(p.expected.isEmpty() ? "none may fire" : String.join(" or ", p.expected)).append(" | ")
+                    .append(p.expected.isEmpty() ? "none may fire"
+                            : String.join(", and ", p.expected.stream().map(group -> String.join(" or ", group)).toList()))
+                    .append(" | ")
                     .append(p.expected.isEmpty() ? (others.isEmpty() ? "none (as required)" : "**false positives**")
-                            : seen.isEmpty() ? "**no**" : String.join(", ", seen))
+                            : seen.isEmpty() ? "**no**" : String.join(", ", seen) + (detected ? "" : " (**not every group**)"))
                     .append(" | ").append(detect).append(" | ").append(resolve).append(" | ")
                     .append(others.isEmpty() ? "—" : String.join("; ", others)).append(" |\n");
             if (i == 0) {
                 require(others.isEmpty(), "healthy baseline: alerts fired: " + others);
             } else {
-                require(detected, p.name + ": none of " + p.expected + " fired");
+                require(detected, p.name + ": not one alert of every group of " + p.expected + " fired");
             }
         }
         for (int i = 0; i < phases.size(); i++) {
@@ -557,6 +719,11 @@ class GameDayTest {
                 + "| alert / service | severity | chat channel | mail | runbook link in chat | holds |\n|---|---|---|---|---|---|\n");
         routing.forEach(row -> md.append(row).append('\n'));
 
+        md.append("\n## Every alert\n\nEach alert Prometheus loaded in this run: the phases in which it began firing, or, "
+                + "where no fault here produces it, why not and the promtool tests (`make test-rules`) that fire it on the "
+                + "metric it watches.\n\n| alert | fired in phase | otherwise |\n|---|---|---|\n");
+        coverage.forEach(row -> md.append(row).append('\n'));
+
         md.append("\n## Failures\n\n");
         if (failures.isEmpty()) {
             md.append("None: every invariant held after every fault, every fault was seen, the baseline fired nothing and "
@@ -564,16 +731,12 @@ class GameDayTest {
         } else {
             failures.forEach(f -> md.append("- ").append(f).append('\n'));
         }
-        md.append("\n## Not covered yet\n\n- Jaeger, OpenSearch, Prometheus and the log shipper stopped together for 60 s "
-                + "(booking p99, 5xx, RSS; SpansDropped, LogShippingBacklog). The log-shipping alerts exist "
-                + "(LogShippingDropping, LogShippingBacklog on Telegraf's `internal_write` counters, LogShipperDown on its "
-                + "`up`, job `log-shipper`; "
-                + "promtool-tested, and LoggingPipelineTest sees a real Telegraf scraped), but this run starts no "
-                + "OpenSearch and no shipper. With Prometheus stopped in the same minute, SpansDropped can only fire if "
-                + "the spans are still being dropped once Prometheus is back: its 20-second rate does not reach across "
-                + "the gap; LogShippingBacklog likewise only if lines still wait once it is back (a shipper stopped "
-                + "with OpenSearch resumes from its saved offsets and drains in seconds); LogShipperDown waits 2 minutes, "
-                + "longer than the fault.\n"
+        md.append("\n## Not covered yet\n\n"
+                + "- While Prometheus itself is frozen nothing can fire: the backends row keeps Jaeger and OpenSearch away "
+                + "after Prometheus is back, for as long as their alerts need (LogShippingBacklog waits 3 minutes, a "
+                + "hand-written rule the time scale does not shorten). Seeing Prometheus's own outage needs a watcher "
+                + "outside it (an always-firing heartbeat alert to an external dead man's switch), which this system has "
+                + "no receiver for.\n"
                 + "- HighLatency and LatencyBudgetBurn watch booking-service's HTTP answer times; the gateway's latency "
                 + "reaches only the settlement time (the payment is asynchronous), whose objective is 5 s, so a 1.5 s "
                 + "gateway cannot make either fire here (GatewayLatencyBudgetBurn, the gateway's own objective, is the "

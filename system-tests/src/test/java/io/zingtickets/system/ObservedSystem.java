@@ -45,6 +45,8 @@ final class ObservedSystem implements AutoCloseable {
     final AlertmanagerServer alertmanager;
     final HttpServer webhook;
     final int webhookPort;
+    /** Every notification the chat webhook received, a JSON line each. */
+    final Path webhookRecord;
     final OpenSearchNode openSearch;
     final ManagedProcess shipper;
     private final int[] jaegerPorts = { FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next() };
@@ -53,7 +55,28 @@ final class ObservedSystem implements AutoCloseable {
     /** The trace viewer `make run` prints: Zipkin's UI over every span Jaeger receives. */
     private volatile ZipkinServer zipkin;
 
+    /** The rule files Prometheus loads, given the run's folder (where generated ones may be written). */
+    interface RuleFiles {
+        List<Path> in(Path runDir) throws IOException;
+    }
+
+    /** Work done on the running services before Prometheus first scrapes them. */
+    interface BeforeMonitoring {
+        void run(RunningSystem system) throws Exception;
+    }
+
+    /** As `make run` has it, with the committed rules. */
     ObservedSystem() throws Exception {
+        this(Map.of(), runDir -> committedRuleFiles(), system -> {
+        });
+    }
+
+    /**
+     * @param overrides the services' configuration on top of this class's (a game day's gateway and rate limit)
+     * @param rules the rules Prometheus evaluates (a game day's compressed in time)
+     * @param beforeMonitoring run once the services answer and before Prometheus starts (a game day's warm-up)
+     */
+    ObservedSystem(Map<String, String> overrides, RuleFiles rules, BeforeMonitoring beforeMonitoring) throws Exception {
         Path parent = Path.of("target", "system").toAbsolutePath();
         Files.createDirectories(parent);
         Path backends = Files.createTempDirectory(parent, "observed-");
@@ -69,11 +92,14 @@ final class ObservedSystem implements AutoCloseable {
                 zipkin = ZipkinServer.start(FreePorts.next(), ZipkinServer.Feed.kafka(bootstrapServers),
                         backends.resolve("zipkin"), backends.resolve("zipkin.log"));
                 jaeger = startJaeger(backends);
-                return serviceConfig(jaeger);
+                Map<String, String> config = new HashMap<>(serviceConfig(jaeger));
+                config.putAll(overrides);
+                return config;
             });
             Path dir = system.dir.resolve("observability");
             webhookPort = FreePorts.next();
-            webhook = AlertWebhookRecorder.start(webhookPort, dir.resolve("webhook.jsonl"));
+            webhookRecord = dir.resolve("webhook.jsonl");
+            webhook = AlertWebhookRecorder.start(webhookPort, webhookRecord);
             Path repository = Tools.repositoryRoot();
             alertmanager = AlertmanagerServer.start(FreePorts.next(), repository.resolve("monitoring/alertmanager/alertmanager.yml"),
                     system.smtp.smtpPort(), webhookPort, dir.resolve("alertmanager"), dir.resolve("alertmanager.log"));
@@ -86,8 +112,9 @@ final class ObservedSystem implements AutoCloseable {
             // The shipper answers before Prometheus first scrapes it: LogShipperDown sees no start-up gap.
             shipper = LogShipper.start(system.dir + "/*-service/logs/*.log", openSearch.url(), shipperMetricsPort,
                     dir.resolve("log-shipper"), dir.resolve("log-shipper.log"));
+            beforeMonitoring.run(system);
             prometheus = PrometheusServer.start(FreePorts.next(), targets, List.of(LogShipper.scrapeJob(shipperMetricsPort)),
-                    ruleFiles(repository), alertmanager.address(), dir.resolve("prometheus"), dir.resolve("prometheus.log"));
+                    rules.in(dir), alertmanager.address(), dir.resolve("prometheus"), dir.resolve("prometheus.log"));
         } catch (Exception | Error e) {
             // A step that fails must not leave the earlier ones running: the shared system is started once per
             // test run, and orphans would hold ports and cores for the rest of it.
@@ -125,10 +152,18 @@ final class ObservedSystem implements AutoCloseable {
     }
 
     /** The services' generated rules and the infrastructure's hand-written ones, as monitoring/prometheus.yml loads them. */
-    private static List<Path> ruleFiles(Path repository) throws IOException {
-        try (Stream<Path> generated = Files.list(repository.resolve("monitoring/rules"));
-                Stream<Path> infrastructure = Files.list(repository.resolve("monitoring/rules/infrastructure"))) {
-            return Stream.concat(generated, infrastructure).filter(f -> f.toString().endsWith(".rules.yml")).sorted().toList();
+    static List<Path> committedRuleFiles() throws IOException {
+        return Stream.concat(ruleFilesIn("monitoring/rules").stream(), infrastructureRuleFiles().stream()).toList();
+    }
+
+    /** The log shipper's rules, written by hand: no service's build generates them. */
+    static List<Path> infrastructureRuleFiles() throws IOException {
+        return ruleFilesIn("monitoring/rules/infrastructure");
+    }
+
+    private static List<Path> ruleFilesIn(String folder) throws IOException {
+        try (Stream<Path> files = Files.list(Tools.repositoryRoot().resolve(folder))) {
+            return files.filter(f -> f.toString().endsWith(".rules.yml")).sorted().toList();
         }
     }
 

@@ -175,6 +175,10 @@ final class RunningSystem implements AutoCloseable {
         process.handle().onExit().join();
     }
 
+    long pid(String service) {
+        return services.get(service).pid();
+    }
+
     String url(String service) {
         return "http://127.0.0.1:" + httpPorts.get(service);
     }
