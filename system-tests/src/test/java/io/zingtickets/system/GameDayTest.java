@@ -274,7 +274,7 @@ class GameDayTest {
                 watch.shutdown();
                 watch.awaitTermination(10, TimeUnit.SECONDS);
 
-                List<String> routing = checkRouting(observed.webhookRecord, system);
+                List<String> routing = checkRouting(observed.alerting.webhookRecord, system);
                 List<String> coverage = checkCoverage(prometheus, repository);
                 String report = report(started, routing, coverage);
                 Files.writeString(FAULTS.isEmpty() ? repository.resolve("docs/game-day.md")

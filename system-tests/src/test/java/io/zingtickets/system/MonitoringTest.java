@@ -26,15 +26,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 
 import io.restassured.http.ContentType;
-import io.zingtickets.infra.AlertmanagerServer;
-import io.zingtickets.infra.FreePorts;
 import io.zingtickets.infra.OperatorCredential;
 import io.zingtickets.infra.PrometheusServer;
 import io.zingtickets.infra.Tools;
-import io.zingtickets.infra.alerts.AlertWebhookRecorder;
 
 /**
  * The dashboards and alerts proven against real Prometheus and Alertmanager fed by the running
@@ -50,9 +46,8 @@ class MonitoringTest {
     static final List<String> APPLICATIONS = List.of("booking-service", "payment-service", "email-service");
 
     static RunningSystem system;
-    static AlertmanagerServer alertmanager;
+    static AlertingStack alerting;
     static PrometheusServer prometheus;
-    static HttpServer webhook;
     static Path webhookFile;
     /** Every booking the traffic had accepted, for game day's invariants. */
     static final BookingLedger ledger = new BookingLedger();
@@ -74,32 +69,16 @@ class MonitoringTest {
                 // A low cap, so the cardinality guard's panel has folded tags (log-event loggers) to show.
                 "zingmonitor.metrics.max-tag-values", "10"));
         Path dir = system.dir.resolve("monitoring");
-        Files.createDirectories(dir);
-        int webhookPort = FreePorts.next();
-        webhookFile = dir.resolve("webhook.jsonl");
-        webhook = AlertWebhookRecorder.start(webhookPort, webhookFile);
-        Path repository = Tools.repositoryRoot();
-        alertmanager = AlertmanagerServer.start(FreePorts.next(), repository.resolve("monitoring/alertmanager/alertmanager.yml"),
-                system.smtp.smtpPort(), webhookPort, dir.resolve("alertmanager"), dir.resolve("alertmanager.log"));
-        prometheus = PrometheusServer.start(FreePorts.next(), Map.of(
-                "booking-service", "127.0.0.1:" + system.managementPorts.get("booking-service"),
-                "payment-service", "127.0.0.1:" + system.managementPorts.get("payment-service"),
-                "email-service", "127.0.0.1:" + system.managementPorts.get("email-service")),
-                DrillRules.write(DrillRules.COMPRESSED, dir.resolve("rules")), alertmanager.address(),
-                dir.resolve("prometheus"), dir.resolve("prometheus.log"));
+        alerting = new AlertingStack(system, dir, List.of(), DrillRules.write(DrillRules.COMPRESSED, dir.resolve("rules")));
+        prometheus = alerting.prometheus;
+        webhookFile = alerting.webhookRecord;
         generateTraffic();
     }
 
     @AfterAll
     static void stop() {
-        if (prometheus != null) {
-            prometheus.stop();
-        }
-        if (alertmanager != null) {
-            alertmanager.stop();
-        }
-        if (webhook != null) {
-            webhook.stop(0);
+        if (alerting != null) {
+            alerting.close();
         }
         if (system != null) {
             system.close();

@@ -12,7 +12,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
-import com.sun.net.httpserver.HttpServer;
 
 import io.zingtickets.infra.AlertmanagerServer;
 import io.zingtickets.infra.FreePorts;
@@ -23,7 +22,6 @@ import io.zingtickets.infra.OpenSearchNode;
 import io.zingtickets.infra.PrometheusServer;
 import io.zingtickets.infra.Tools;
 import io.zingtickets.infra.ZipkinServer;
-import io.zingtickets.infra.alerts.AlertWebhookRecorder;
 
 /**
  * The system as `make run` shows it, on free ports: the three services with everything around them: Jaeger
@@ -41,12 +39,9 @@ final class ObservedSystem implements AutoCloseable {
     static final int SPAN_QUEUE = 64;
 
     final RunningSystem system;
+    final AlertingStack alerting;
     final PrometheusServer prometheus;
     final AlertmanagerServer alertmanager;
-    final HttpServer webhook;
-    final int webhookPort;
-    /** Every notification the chat webhook received, a JSON line each. */
-    final Path webhookRecord;
     final OpenSearchNode openSearch;
     final ManagedProcess shipper;
     private final int[] jaegerPorts = { FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next() };
@@ -97,14 +92,6 @@ final class ObservedSystem implements AutoCloseable {
                 return config;
             });
             Path dir = system.dir.resolve("observability");
-            webhookPort = FreePorts.next();
-            webhookRecord = dir.resolve("webhook.jsonl");
-            webhook = AlertWebhookRecorder.start(webhookPort, webhookRecord);
-            Path repository = Tools.repositoryRoot();
-            alertmanager = AlertmanagerServer.start(FreePorts.next(), repository.resolve("monitoring/alertmanager/alertmanager.yml"),
-                    system.smtp.smtpPort(), webhookPort, dir.resolve("alertmanager"), dir.resolve("alertmanager.log"));
-            Map<String, String> targets = new HashMap<>();
-            RunningSystem.SERVICES.forEach(s -> targets.put(s, "127.0.0.1:" + system.managementPorts.get(s)));
             int shipperMetricsPort = FreePorts.next();
             openSearch = node.join();
             nodeOwned = true;
@@ -113,8 +100,9 @@ final class ObservedSystem implements AutoCloseable {
             shipper = LogShipper.start(system.dir + "/*-service/logs/*.log", openSearch.url(), shipperMetricsPort,
                     dir.resolve("log-shipper"), dir.resolve("log-shipper.log"));
             beforeMonitoring.run(system);
-            prometheus = PrometheusServer.start(FreePorts.next(), targets, List.of(LogShipper.scrapeJob(shipperMetricsPort)),
-                    rules.in(dir), alertmanager.address(), dir.resolve("prometheus"), dir.resolve("prometheus.log"));
+            alerting = new AlertingStack(system, dir, List.of(LogShipper.scrapeJob(shipperMetricsPort)), rules.in(dir));
+            prometheus = alerting.prometheus;
+            alertmanager = alerting.alertmanager;
         } catch (Exception | Error e) {
             // A step that fails must not leave the earlier ones running: the shared system is started once per
             // test run, and orphans would hold ports and cores for the rest of it.
@@ -192,7 +180,7 @@ final class ObservedSystem implements AutoCloseable {
     }
 
     String webhookUrl() {
-        return "http://127.0.0.1:" + webhookPort;
+        return alerting.webhookUrl();
     }
 
     @Override
@@ -201,14 +189,8 @@ final class ObservedSystem implements AutoCloseable {
         if (shipper != null) {
             shipper.stop(Duration.ofSeconds(10));
         }
-        if (prometheus != null) {
-            prometheus.stop();
-        }
-        if (alertmanager != null) {
-            alertmanager.stop();
-        }
-        if (webhook != null) {
-            webhook.stop(0);
+        if (alerting != null) {
+            alerting.close();
         }
         if (system != null) {
             system.close();
