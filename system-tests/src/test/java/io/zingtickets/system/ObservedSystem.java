@@ -12,7 +12,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
-
 import io.zingtickets.infra.AlertmanagerServer;
 import io.zingtickets.infra.FreePorts;
 import io.zingtickets.infra.JaegerServer;
