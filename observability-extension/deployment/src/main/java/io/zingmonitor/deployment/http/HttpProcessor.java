@@ -50,12 +50,13 @@ class HttpProcessor {
         return AdditionalBeanBuildItem.unremovableOf(RateLimiter.class);
     }
 
-    /** A developer sees every request; production budgets and samples successes (the mapping's defaults). */
+    /** A developer sees every request; production budgets and samples successes and refusals (the mapping's defaults). */
     @BuildStep(onlyIf = RequestLogEnabled.class)
     void everyRequestLoggedInDevAndTest(LaunchModeBuildItem launchMode,
             BuildProducer<RunTimeConfigurationDefaultBuildItem> defaults) {
         if (launchMode.getLaunchMode().isDevOrTest()) {
             defaults.produce(new RunTimeConfigurationDefaultBuildItem("zingmonitor.request-log.success-sample-rate", "1"));
+            defaults.produce(new RunTimeConfigurationDefaultBuildItem("zingmonitor.request-log.refusal-sample-rate", "1"));
         }
     }
 

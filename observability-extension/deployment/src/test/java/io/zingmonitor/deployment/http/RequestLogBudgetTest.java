@@ -9,6 +9,7 @@ import java.util.List;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,10 @@ import io.quarkus.test.QuarkusUnitTest;
 import io.zingmonitor.deployment.support.CapturedLog;
 import io.zingmonitor.deployment.support.CapturedLog.Line;
 
-/** Production's way with fast successes: a few lines each second, then a sample (here none). */
+/**
+ * Production's way with fast successes and with refusals: a few lines each second, then a sample (here
+ * none); other errors always.
+ */
 class RequestLogBudgetTest {
 
     @RegisterExtension
@@ -26,6 +30,8 @@ class RequestLogBudgetTest {
             .withApplicationRoot(jar -> jar.addClasses(PingResource.class, CapturedLog.class, Line.class))
             .overrideConfigKey("zingmonitor.request-log.success-lines-per-second", "2")
             .overrideConfigKey("zingmonitor.request-log.success-sample-rate", "0")
+            .overrideConfigKey("zingmonitor.request-log.refusal-lines-per-second", "3")
+            .overrideConfigKey("zingmonitor.request-log.refusal-sample-rate", "0")
             .overrideConfigKey("zingmonitor.rate-limit.enabled", "false");
 
     static CapturedLog requestLog;
@@ -53,11 +59,40 @@ class RequestLogBudgetTest {
         assertThat(lines).filteredOn(l -> "404".equals(l.mdc().get("http.response.status_code"))).hasSize(1);
     }
 
+    @Test
+    void aFloodOfRefusalsLogsItsBudgetWhileOtherErrorsAreAllLogged() {
+        long start = System.nanoTime();
+        for (int i = 0; i < 30; i++) {
+            given().get("/ping/overloaded").then().statusCode(503).header("Retry-After", "2");
+            given().get("/ping/broken").then().statusCode(503).header("Retry-After", (String) null);
+        }
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L + 1;
+        List<Line> lines = await().atMost(Duration.ofSeconds(5)).until(requestLog::lines,
+                l -> l.stream().filter(line -> "/ping/broken".equals(line.mdc().get("http.route"))).count() == 30);
+        assertThat(lines).filteredOn(l -> "/ping/overloaded".equals(l.mdc().get("http.route")))
+                .hasSizeBetween(3, (int) (3 * (seconds + 1)))
+                .allSatisfy(line -> assertThat(line.level()).isEqualTo("WARN"));
+    }
+
     @Path("/ping")
     public static class PingResource {
         @GET
         public String ping() {
             return "pong";
+        }
+
+        /** Load shed on purpose: the client is told when to come back. */
+        @GET
+        @Path("overloaded")
+        public Response overloaded() {
+            return Response.status(503).header("Retry-After", "2").build();
+        }
+
+        /** A 503 without Retry-After is an error like any other. */
+        @GET
+        @Path("broken")
+        public Response broken() {
+            return Response.status(503).build();
         }
     }
 }

@@ -40,6 +40,8 @@ class RequestLogDefaultsTest {
         // Production's default is 10 lines a second, then 1 % (the mapping's); the extension sets 1 for dev and test.
         assertThat(ConfigProvider.getConfig().getValue("zingmonitor.request-log.success-sample-rate", Double.class))
                 .isEqualTo(1.0);
+        assertThat(ConfigProvider.getConfig().getValue("zingmonitor.request-log.refusal-sample-rate", Double.class))
+                .isEqualTo(1.0);
 
         for (int i = 0; i < 20; i++) {
             given().get("/seats/" + i).then().statusCode(200);

@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.metrics.InstrumentType;
@@ -25,7 +27,8 @@ import io.opentelemetry.sdk.trace.export.SpanExporter;
  * call at build time ({@code CompatProcessor}, switched by
  * {@code zingmonitor.compat.span-export-accounting.enabled}; off, the counts stay at zero) to {@link #batchSpanProcessor}: the same processor,
  * configured the same way by Quarkus afterwards, but reporting its drops to a private meter provider
- * read here, and exporting through an exporter that counts the spans of every failed export.
+ * read here, and exporting through an exporter that counts the spans of every failed export. The same
+ * place thins out the traces of refused requests ({@link RefusedRequestSpanFilter}).
  * <p>
  * Static on purpose: the rewritten call sits inside Quarkus's own exporter recorder, which runs
  * outside CDI and cannot be handed a bean, so the counts live where that bytecode can reach them.
@@ -48,7 +51,10 @@ public final class SpanExportAccounting {
     /** Replaces {@code BatchSpanProcessor.builder(exporter)} in Quarkus's OTLP exporter recorder. */
     public static BatchSpanProcessorBuilder batchSpanProcessor(SpanExporter exporter) {
         INSTALLED.set(true);
-        return BatchSpanProcessor.builder(new CountingSpanExporter(exporter)).setMeterProvider(METER_PROVIDER);
+        SpanExporter counted = new CountingSpanExporter(exporter);
+        // Refusals thinned out first, so that a failed export counts the spans it really lost.
+        return BatchSpanProcessor.builder(RefusedRequestSpanFilter.around(counted, ConfigProvider.getConfig()))
+                .setMeterProvider(METER_PROVIDER);
     }
 
     /** Whether the export pipeline was built through {@link #batchSpanProcessor} (OTLP export is on). */
@@ -80,11 +86,10 @@ public final class SpanExportAccounting {
                 .mapToLong(LongPointData::getValue).sum();
     }
 
-    private static final class CountingSpanExporter implements SpanExporter {
-        private final SpanExporter delegate;
+    private static final class CountingSpanExporter extends ForwardingSpanExporter {
 
         CountingSpanExporter(SpanExporter delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
@@ -103,21 +108,6 @@ public final class SpanExportAccounting {
                 }
             });
             return result;
-        }
-
-        @Override
-        public CompletableResultCode flush() {
-            return delegate.flush();
-        }
-
-        @Override
-        public CompletableResultCode shutdown() {
-            return delegate.shutdown();
-        }
-
-        @Override
-        public String toString() {
-            return "CountingSpanExporter{" + delegate + "}";
         }
     }
 

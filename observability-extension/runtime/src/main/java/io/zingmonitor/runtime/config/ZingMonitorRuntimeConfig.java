@@ -70,8 +70,8 @@ public interface ZingMonitorRuntimeConfig {
     interface RequestLog {
         /**
          * How many successful, fast requests are logged each second before sampling starts (per
-         * process). Errors (status 400 and above) and slow requests are always logged and do not use
-         * it. A quiet service thus logs every request; a busy one a bounded number of lines.
+         * process). Errors (status 400 and above; refusals have a budget of their own) and slow
+         * requests are always logged and do not use it. A quiet service thus logs every request; a busy one a bounded number of lines.
          */
         @WithDefault("10")
         int successLinesPerSecond();
@@ -85,6 +85,23 @@ public interface ZingMonitorRuntimeConfig {
          */
         @WithDefault("0.01")
         double successSampleRate();
+
+        /**
+         * How many refusals are logged each second before sampling starts (per process): answers that
+         * shed load on purpose, {@code 429 Too Many Requests} and {@code 503} with a {@code Retry-After}.
+         * A flood of them is the moment a line per request costs most, and each is counted in the HTTP
+         * metrics by status (and in the rate limiter's or the service's own meters) anyway. Other errors
+         * are always logged.
+         */
+        @WithDefault("10")
+        int refusalLinesPerSecond();
+
+        /**
+         * Share (0 to 1) of the refusals beyond each second's {@code refusal-lines-per-second} that are
+         * logged. Dev and test mode default to 1.
+         */
+        @WithDefault("0.01")
+        double refusalSampleRate();
 
         /** A request taking longer than this is slow: always logged, at WARN. */
         @WithDefault("1s")

@@ -7,16 +7,18 @@ import org.jboss.logging.MDC;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 import io.zingmonitor.runtime.context.ClientIdentity;
+import io.zingmonitor.runtime.context.RequestBudget;
 import io.zingmonitor.runtime.context.RequestAttributes;
 
 /**
  * One structured line per HTTP request: method, route template, status, duration, trace and client.
- * Errors and slow requests are always logged; fast successes within a per-second budget, then a
- * sample ({@link SuccessLineBudget}). Exists only when {@code zingmonitor.request-log.enabled} was
- * on at build time.
+ * Errors and slow requests are always logged; fast successes and refusals (429, 503 with
+ * {@code Retry-After}) each within a per-second budget, then a sample ({@link RequestBudget}). Exists
+ * only when {@code zingmonitor.request-log.enabled} was on at build time.
  */
 @jakarta.inject.Singleton
 public class RequestLog {
@@ -35,13 +37,16 @@ public class RequestLog {
     /** The log context the access line adds for itself, and removes after it: safe parts only. */
     public static final Set<String> LINE_CONTEXT_KEYS = Set.of(METHOD, ROUTE, STATUS, DURATION);
 
-    private final SuccessLineBudget successes;
+    private final RequestBudget successes;
+    private final RequestBudget refusals;
     private final long slowNanos;
 
     @jakarta.inject.Inject
     public RequestLog(io.zingmonitor.runtime.config.ZingMonitorRuntimeConfig config) {
-        this.successes = new SuccessLineBudget(config.requestLog().successLinesPerSecond(),
+        this.successes = new RequestBudget(config.requestLog().successLinesPerSecond(),
                 config.requestLog().successSampleRate());
+        this.refusals = new RequestBudget(config.requestLog().refusalLinesPerSecond(),
+                config.requestLog().refusalSampleRate());
         this.slowNanos = config.requestLog().slowThreshold().toNanos();
     }
 
@@ -56,8 +61,7 @@ public class RequestLog {
         long nanos = endNanos - startNanos;
         int status = context.response().getStatusCode();
         boolean slow = nanos >= slowNanos;
-        boolean error = status >= 400;
-        if (!error && !slow && !successes.admits(endNanos)) {
+        if (!slow && !budgetAdmits(context, status, endNanos)) {
             return;
         }
         Logger.Level level = status >= 500 || status == 429 || slow ? Logger.Level.WARN : Logger.Level.INFO;
@@ -85,6 +89,21 @@ public class RequestLog {
         } finally {
             LINE_CONTEXT_KEYS.forEach(MDC::remove);
         }
+    }
+
+    private boolean budgetAdmits(RoutingContext context, int status, long endNanos) {
+        if (status < 400) {
+            return successes.admits(endNanos);
+        }
+        if (isRefusal(context, status)) {
+            return refusals.admits(endNanos);
+        }
+        return true;
+    }
+
+    /** An answer that sheds load on purpose and tells the client when to come back. */
+    static boolean isRefusal(RoutingContext context, int status) {
+        return status == 429 || status == 503 && context.response().headers().contains(HttpHeaders.RETRY_AFTER);
     }
 
     /** {@code 12.34}: milliseconds with two decimals, rounded half up. */

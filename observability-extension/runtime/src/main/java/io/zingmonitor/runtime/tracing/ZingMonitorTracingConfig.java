@@ -26,6 +26,25 @@ public interface ZingMonitorTracingConfig {
     double sampleRatio();
 
     /**
+     * How many traces of refused requests are exported each second before sampling starts (per
+     * process): a request answered 429 or 503 whose server span is the whole trace. A service shedding
+     * load refuses most requests, and each such trace costs as much to export and store as the refusal
+     * costs to answer, while the HTTP metrics count every one by status anyway. A trace that continues
+     * a caller's, or that has spans below the server span, is always kept. Takes effect with the span
+     * export accounting ({@code zingmonitor.compat.span-export-accounting.enabled}), which owns the
+     * export path.
+     */
+    @WithDefault("10")
+    int refusalTracesPerSecond();
+
+    /**
+     * Share (0 to 1) of the refused requests' traces beyond each second's
+     * {@code refusal-traces-per-second} that are exported; 1 exports them all.
+     */
+    @WithDefault("0.01")
+    double refusalSampleRatio();
+
+    /**
      * The {@code deployment.environment} resource attribute of every span (for example
      * {@code production}, {@code staging}). Defaults to the active configuration profile.
      */

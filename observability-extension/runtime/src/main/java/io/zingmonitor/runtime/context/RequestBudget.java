@@ -1,18 +1,19 @@
-package io.zingmonitor.runtime.http;
+package io.zingmonitor.runtime.context;
 
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Which fast, successful requests get an access line: the first {@code perSecond} of each second, then
- * a share {@code rateBeyond} of the rest. A quiet service logs all of them; a busy one writes a bounded
- * number of lines per second, since each costs far more than the request's metrics, which count every
- * request anyway. The budget is per process.
+ * Which requests of a kind (fast successes, refusals) get the costly part of their telemetry, an access
+ * line or an exported trace: the first {@code perSecond} of each second, then a share {@code rateBeyond}
+ * of the rest. A quiet service keeps all of them; a busy one a bounded number per second, since each
+ * costs far more than the request's metrics, which count every request anyway. The budget is per
+ * process.
  */
-public final class SuccessLineBudget {
+public final class RequestBudget {
 
     private static final long SECOND_NANOS = 1_000_000_000L;
-    /** The state's low bits count the second's lines; the high bits say which second it is. */
+    /** The state's low bits count the second's admissions; the high bits say which second it is. */
     private static final int COUNT_BITS = 20;
     private static final long COUNT_MASK = (1L << COUNT_BITS) - 1;
     private static final long SECOND_MASK = -1L >>> COUNT_BITS;
@@ -22,12 +23,15 @@ public final class SuccessLineBudget {
     /** Second and count in one word, so that starting a new second and counting in it cannot race. */
     private final AtomicLong state = new AtomicLong();
 
-    public SuccessLineBudget(int perSecond, double rateBeyond) {
+    public RequestBudget(int perSecond, double rateBeyond) {
         this.perSecond = (int) Math.min(Math.max(0, perSecond), COUNT_MASK);
         this.rateBeyond = rateBeyond;
     }
 
-    /** Whether the success finishing at {@code nowNanos} ({@link System#nanoTime()}) is logged. */
+    /**
+     * Whether the request finishing at {@code nowNanos} is admitted; any clock in nanoseconds will do
+     * ({@link System#nanoTime()}, a span's end time) as long as one budget always gets the same one.
+     */
     public boolean admits(long nowNanos) {
         if (rateBeyond >= 1.0) {
             return true;

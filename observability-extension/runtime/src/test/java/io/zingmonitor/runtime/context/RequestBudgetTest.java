@@ -1,4 +1,4 @@
-package io.zingmonitor.runtime.http;
+package io.zingmonitor.runtime.context;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,14 +8,14 @@ import org.junit.jupiter.api.Test;
 
 
 /** The access log's budget for fast successes, on a clock the test drives. */
-class SuccessLineBudgetTest {
+class RequestBudgetTest {
 
     private static final long SECOND = 1_000_000_000L;
     private static final long T0 = 7 * SECOND + 123;
 
     @Test
     void theFirstLinesOfEachSecondAreAdmittedThenNoneWithoutSampling() {
-        SuccessLineBudget budget = new SuccessLineBudget(3, 0);
+        RequestBudget budget = new RequestBudget(3, 0);
 
         assertThat(admitted(budget, T0, 100)).isEqualTo(3);
         assertThat(admitted(budget, T0 + SECOND / 2, 100)).as("same second").isZero();
@@ -24,7 +24,7 @@ class SuccessLineBudgetTest {
 
     @Test
     void beyondTheBudgetTheSampleRateApplies() {
-        SuccessLineBudget budget = new SuccessLineBudget(10, 0.25);
+        RequestBudget budget = new RequestBudget(10, 0.25);
 
         int admitted = admitted(budget, T0, 20_010);
 
@@ -34,7 +34,7 @@ class SuccessLineBudgetTest {
 
     @Test
     void aClockBeforeZeroWorksToo() {
-        SuccessLineBudget budget = new SuccessLineBudget(2, 0);
+        RequestBudget budget = new RequestBudget(2, 0);
 
         assertThat(admitted(budget, -SECOND / 2, 10)).isEqualTo(2);
         assertThat(admitted(budget, SECOND / 2, 10)).isEqualTo(2);
@@ -42,13 +42,13 @@ class SuccessLineBudgetTest {
 
     @Test
     void rateOneAdmitsEverythingAndNoBudgetWithRateZeroNothing() {
-        assertThat(admitted(new SuccessLineBudget(0, 1.0), T0, 1_000)).isEqualTo(1_000);
-        assertThat(admitted(new SuccessLineBudget(0, 0), T0, 1_000)).isZero();
+        assertThat(admitted(new RequestBudget(0, 1.0), T0, 1_000)).isEqualTo(1_000);
+        assertThat(admitted(new RequestBudget(0, 0), T0, 1_000)).isZero();
     }
 
     @Test
     void parallelCallersDoNotOverspendASecond() {
-        SuccessLineBudget budget = new SuccessLineBudget(50, 0);
+        RequestBudget budget = new RequestBudget(50, 0);
 
         long admitted = IntStream.range(0, 20_000).parallel().filter(i -> budget.admits(T0)).count();
         long nextSecond = IntStream.range(0, 20_000).parallel().filter(i -> budget.admits(T0 + SECOND)).count();
@@ -57,7 +57,7 @@ class SuccessLineBudgetTest {
         assertThat(nextSecond).as("a new second started by many threads at once").isEqualTo(50);
     }
 
-    private static int admitted(SuccessLineBudget budget, long nanos, int calls) {
+    private static int admitted(RequestBudget budget, long nanos, int calls) {
         int admitted = 0;
         for (int i = 0; i < calls; i++) {
             if (budget.admits(nanos)) {
