@@ -207,14 +207,17 @@ kind-down: tools-kind ## Delete the kind cluster; idempotent
 	else echo "no kind cluster $(KIND_CLUSTER)"; fi
 
 # ---- Benchmarks (outside `make test`: they measure, they do not pass or fail the build) ----
-.PHONY: bench bench-overhead bench-e2e bench-hot-row
+.PHONY: bench bench-overhead bench-startup bench-e2e bench-hot-row
 
-bench: bench-overhead bench-e2e bench-hot-row ## Run every benchmark
+bench: bench-overhead bench-startup bench-e2e bench-hot-row ## Run every benchmark
 
 bench-overhead: tools ## booking-service with ZingMonitor vs. disabled vs. the OTel Java agent; writes bench/RESULTS.md (~25 min)
 	bench/overhead.sh
 
-bench-e2e: tools ## The whole booking pipeline open loop at fixed rates, full telemetry vs. off, gateway 50/500 ms; writes bench/E2E.md (~25 min; BENCH_QUICK=1: a few minutes, harness check)
+bench-startup: tools ## booking-service's start-up with ZingMonitor vs. disabled: 10 interleaved starts each, no load, Quarkus's time per step; writes bench/STARTUP.md (~5 min)
+	BENCH_LOAD=0 bench/overhead.sh
+
+bench-e2e: tools ## The whole booking pipeline open loop at fixed rates, full telemetry vs. off, gateway 50/500 ms; writes bench/E2E.md (~32 min; BENCH_QUICK=1: a few minutes, harness check)
 	bench/e2e.sh
 
 bench-hot-row: tools ## Seat reservations/s on one event row vs. spread over many (real PostgreSQL), and a sell-out that must not oversell; writes bench/HOT-ROW.md (~1 min)

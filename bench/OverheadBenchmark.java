@@ -76,26 +76,29 @@ public final class OverheadBenchmark {
      * (16), {@code BENCH_FIXED_RATE_CONNECTIONS} (32), {@code BENCH_FIXED_RATE} (200 requests/s in total),
      * {@code BENCH_WRK_THREADS} (2), {@code BENCH_SCRAPE_SECONDS} (10), {@code BENCH_JVM_OPTIONS} ("-Xms64m -Xmx256m", as
      * {@code make run}), {@code BENCH_MODES} ("zingmonitor,disabled,otel-agent"; also known: "zingmonitor-every-request"), {@code BENCH_JFR} (1 = a JFR CPU
-     * profile per run in .run/bench/logs), {@code BENCH_OUTPUT} (bench/RESULTS.md). The jars, wrk and the agent
+     * profile per run in .run/bench/logs), {@code BENCH_OUTPUT} (bench/RESULTS.md), {@code BENCH_LOAD} (0 = start-up only,
+     * {@code make bench-startup}: no load, 10 rounds of "zingmonitor,disabled" by default, each start printing Quarkus's
+     * time per start-up step, written to bench/STARTUP.md). The jars, wrk and the agent
      * come from bench/overhead.sh.
      */
     record Settings(Path root, Path work, Path output, int rounds, int warmupSeconds, int saturationSeconds,
             int fixedRateSeconds, int saturationConnections, int fixedRateConnections, int fixedRate, int wrkThreads,
             int scrapeSeconds, List<String> jvmOptions, List<String> modes, Path enabledJar, Path disabledJar, Path agentJar,
-            String agentVersion, Path wrk, Path wrkLibraries, boolean jfr, String command) {
+            String agentVersion, Path wrk, Path wrkLibraries, boolean jfr, boolean load, String command) {
 
         static Settings fromEnvironment(Path root) {
+            boolean load = !env("BENCH_LOAD", "1").equals("0");
             return new Settings(root, root.resolve(".run/bench"),
-                    Path.of(env("BENCH_OUTPUT", root.resolve("bench/RESULTS.md").toString())).toAbsolutePath(),
-                    intEnv("BENCH_ROUNDS", 3), intEnv("BENCH_WARMUP_SECONDS", 45), intEnv("BENCH_SATURATION_SECONDS", 30),
+                    Path.of(env("BENCH_OUTPUT", root.resolve(load ? "bench/RESULTS.md" : "bench/STARTUP.md").toString())).toAbsolutePath(),
+                    intEnv("BENCH_ROUNDS", load ? 3 : 10), intEnv("BENCH_WARMUP_SECONDS", 45), intEnv("BENCH_SATURATION_SECONDS", 30),
                     intEnv("BENCH_FIXED_RATE_SECONDS", 30), intEnv("BENCH_SATURATION_CONNECTIONS", 16),
                     intEnv("BENCH_FIXED_RATE_CONNECTIONS", 32), intEnv("BENCH_FIXED_RATE", 200), intEnv("BENCH_WRK_THREADS", 2),
                     intEnv("BENCH_SCRAPE_SECONDS", 10), List.of(env("BENCH_JVM_OPTIONS", "-Xms64m -Xmx256m").trim().split("\\s+")),
-                    List.of(env("BENCH_MODES", "zingmonitor,disabled,otel-agent").split(",")),
+                    List.of(env("BENCH_MODES", load ? "zingmonitor,disabled,otel-agent" : "zingmonitor,disabled").split(",")),
                     Path.of(required("BENCH_ENABLED_JAR")), Path.of(required("BENCH_DISABLED_JAR")),
                     Path.of(required("BENCH_AGENT_JAR")), required("BENCH_AGENT_VERSION"), Path.of(required("BENCH_WRK")),
-                    Path.of(required("BENCH_WRK_LIBRARIES")), env("BENCH_JFR", "0").equals("1"),
-                    env("BENCH_COMMAND", "make bench-overhead"));
+                    Path.of(required("BENCH_WRK_LIBRARIES")), env("BENCH_JFR", "0").equals("1"), load,
+                    env("BENCH_COMMAND", load ? "make bench-overhead" : "make bench-startup"));
         }
 
         /** wrk keeps {@code fixedRateConnections} connections, each pausing so that together they send {@code fixedRate}/s. */
@@ -121,7 +124,7 @@ public final class OverheadBenchmark {
     /** Everything measured in one run of one mode. */
     record Run(int round, String mode, double startupSeconds, double quarkusStartedSeconds, int warmupSeconds, WrkResult saturation, WrkResult fixedRate,
             double cpuMsPerRequestSaturation, Map<String, Double> cpuMsPerRequestByThreads, double cpuMsPerRequestFixedRate, long rssKiB, long hwmKiB, long bookingsStored,
-            long otlpBytes, String log) {
+            long otlpBytes, Map<String, Long> stepMillis, String log) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -188,7 +191,8 @@ public final class OverheadBenchmark {
         }
         Machine after = Machine.observe();
         Duration took = Duration.between(started, Instant.now());
-        String report = Report.markdown(settings, modes, runs, before, after, started, took)
+        String report = (settings.load() ? Report.markdown(settings, modes, runs, before, after, started, took)
+                : Report.startupMarkdown(settings, modes, runs, before, after, started, took))
                 + Report.keptNotes(settings.output());
         Files.createDirectories(settings.output().getParent());
         Files.writeString(settings.output(), report);
@@ -250,6 +254,9 @@ public final class OverheadBenchmark {
         command.addAll(settings.jvmOptions());
         command.addAll(mode.jvmArguments());
         Path log = logs.resolve("booking-" + mode.name() + "-r" + round + ".log");
+        if (!settings.load()) {
+            command.add("-Dquarkus.debug.print-startup-times=true"); // Quarkus's time per start-up step, in the log
+        }
         if (settings.jfr()) {
             // A CPU profile per run, for finding where a gap comes from (`jfr view hot-methods <file>`).
             command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
@@ -272,6 +279,11 @@ public final class OverheadBenchmark {
             System.out.printf("  first 200 after %.2f s%n", startup);
             awaitStatus(service, management + "/q/health/ready", 200, Duration.ofSeconds(90));
             checkMode(mode, management, log);
+            if (!settings.load()) {
+                long[] memory = memoryKiB(service.pid());
+                return new Run(round, mode.name(), startup, quarkusStartedIn(log), 0, null, null, Double.NaN, Map.of(),
+                        Double.NaN, memory[0], memory[1], 0, 0, startupStepMillis(log), settings.root().relativize(log).toString());
+            }
             addSeats(postgres, database);
 
             ScheduledExecutorService scraper = Executors.newSingleThreadScheduledExecutor();
@@ -305,7 +317,7 @@ public final class OverheadBenchmark {
                 return new Run(round, mode.name(), startup, quarkusStartedIn(log), warmedUp, saturation, fixedRate,
                         (double) (cpu1 - cpu0) / saturation.requests(), byThreads, (double) (cpu2 - cpu1) / fixedRate.requests(),
                         memory[0], memory[1], bookings, otlpBytes.values().stream().mapToLong(AtomicLong::get).sum(),
-                        settings.root().relativize(log).toString());
+                        Map.of(), settings.root().relativize(log).toString());
             } finally {
                 scraper.shutdownNow();
             }
@@ -376,6 +388,17 @@ public final class OverheadBenchmark {
     private static double quarkusStartedIn(Path log) throws IOException {
         java.util.regex.Matcher started = java.util.regex.Pattern.compile("started in ([0-9.]+)s").matcher(Files.readString(log));
         return started.find() ? Double.parseDouble(started.group(1)) : Double.NaN;
+    }
+
+    /** Quarkus's "Build step X completed in: N ms" lines ({@code quarkus.debug.print-startup-times}), summed per step. */
+    private static Map<String, Long> startupStepMillis(Path log) throws IOException {
+        java.util.regex.Matcher step = java.util.regex.Pattern.compile("Build step (\\S+) completed in: (\\d+)ms")
+                .matcher(Files.readString(log));
+        Map<String, Long> steps = new java.util.TreeMap<>();
+        while (step.find()) {
+            steps.merge(step.group(1), Long.parseLong(step.group(2)), Long::sum);
+        }
+        return steps;
     }
 
     /** Refuses to measure a mode that is not what it claims: ZingMonitor's endpoint and the agent's banner. */
@@ -739,6 +762,11 @@ public final class OverheadBenchmark {
         record Metric(String name, String unit, ToDoubleFunction<Run> value, String format) {
         }
 
+        /** A metric of a load phase; NaN for a start-up-only run, which has none. */
+        static ToDoubleFunction<Run> onLoad(java.util.function.Function<Run, WrkResult> phase, ToDoubleFunction<WrkResult> metric) {
+            return run -> phase.apply(run) == null ? Double.NaN : metric.applyAsDouble(phase.apply(run));
+        }
+
         static final List<Metric> METRICS = List.of(
                 new Metric("Throughput at saturation", "req/s", r -> r.saturation().throughput(), "%.0f"),
                 new Metric("p99 latency at saturation", "ms", r -> r.saturation().p99Ms(), "%.2f"),
@@ -762,33 +790,45 @@ public final class OverheadBenchmark {
 
         static List<Target> targets(List<Run> runs) {
             List<Target> targets = new ArrayList<>();
-            double thrZ = median(runs, "zingmonitor", r -> r.saturation().throughput());
-            double thrD = median(runs, "disabled", r -> r.saturation().throughput());
-            double thrA = median(runs, "otel-agent", r -> r.saturation().throughput());
-            double p99Z = median(runs, "zingmonitor", r -> r.fixedRate().p99Ms());
-            double p99D = median(runs, "disabled", r -> r.fixedRate().p99Ms());
-            double p99A = median(runs, "otel-agent", r -> r.fixedRate().p99Ms());
+            ToDoubleFunction<Run> throughput = onLoad(Run::saturation, WrkResult::throughput);
+            ToDoubleFunction<Run> p99 = onLoad(Run::fixedRate, WrkResult::p99Ms);
+            double thrZ = median(runs, "zingmonitor", throughput);
+            double thrD = median(runs, "disabled", throughput);
+            double thrA = median(runs, "otel-agent", throughput);
+            double p99Z = median(runs, "zingmonitor", p99);
+            double p99D = median(runs, "disabled", p99);
+            double p99A = median(runs, "otel-agent", p99);
             double upZ = median(runs, "zingmonitor", Run::startupSeconds);
             double upD = median(runs, "disabled", Run::startupSeconds);
             double upA = median(runs, "otel-agent", Run::startupSeconds);
             double rssZ = median(runs, "zingmonitor", r -> r.rssKiB() / 1024.0);
             double rssD = median(runs, "disabled", r -> r.rssKiB() / 1024.0);
             double rssA = median(runs, "otel-agent", r -> r.rssKiB() / 1024.0);
-            if (!Double.isNaN(thrZ) && !Double.isNaN(thrD)) {
-                targets.add(new Target("Throughput ≥ 95 % of disabled", fmt("%.1f %% (%.0f vs %.0f req/s)", 100 * thrZ / thrD, thrZ,
-                        thrD), thrZ >= 0.95 * thrD));
-                targets.add(new Target("Added p99 ≤ 1 ms (fixed rate)", fmt("%+.2f ms (%.2f vs %.2f ms)", p99Z - p99D, p99Z, p99D),
-                        p99Z - p99D <= 1.0));
+            // Without load (make bench-startup) only start-up is judged: the RSS target is about memory after load.
+            boolean loaded = !Double.isNaN(thrZ);
+            if (!Double.isNaN(upD)) {
+                if (loaded) {
+                    targets.add(new Target("Throughput ≥ 95 % of disabled", fmt("%.1f %% (%.0f vs %.0f req/s)", 100 * thrZ / thrD,
+                            thrZ, thrD), thrZ >= 0.95 * thrD));
+                    targets.add(new Target("Added p99 ≤ 1 ms (fixed rate)", fmt("%+.2f ms (%.2f vs %.2f ms)", p99Z - p99D, p99Z,
+                            p99D), p99Z - p99D <= 1.0));
+                }
                 targets.add(new Target("Start-up ≤ 110 % of disabled", fmt("%.1f %% (%.2f vs %.2f s)", 100 * upZ / upD, upZ, upD),
                         upZ <= 1.10 * upD));
-                targets.add(new Target("RSS ≤ disabled + 40 MiB", fmt("%+.0f MiB (%.0f vs %.0f MiB)", rssZ - rssD, rssZ, rssD),
-                        rssZ - rssD <= 40));
+                if (loaded) {
+                    targets.add(new Target("RSS ≤ disabled + 40 MiB", fmt("%+.0f MiB (%.0f vs %.0f MiB)", rssZ - rssD, rssZ, rssD),
+                            rssZ - rssD <= 40));
+                }
             }
-            if (!Double.isNaN(thrZ) && !Double.isNaN(thrA)) {
-                targets.add(new Target("Throughput better than the agent", fmt("%.0f vs %.0f req/s", thrZ, thrA), thrZ > thrA));
-                targets.add(new Target("p99 better than the agent (fixed rate)", fmt("%.2f vs %.2f ms", p99Z, p99A), p99Z < p99A));
+            if (!Double.isNaN(upA)) {
+                if (loaded) {
+                    targets.add(new Target("Throughput better than the agent", fmt("%.0f vs %.0f req/s", thrZ, thrA), thrZ > thrA));
+                    targets.add(new Target("p99 better than the agent (fixed rate)", fmt("%.2f vs %.2f ms", p99Z, p99A), p99Z < p99A));
+                }
                 targets.add(new Target("Start-up better than the agent", fmt("%.2f vs %.2f s", upZ, upA), upZ < upA));
-                targets.add(new Target("RSS better than the agent", fmt("%.0f vs %.0f MiB", rssZ, rssA), rssZ < rssA));
+                if (loaded) {
+                    targets.add(new Target("RSS better than the agent", fmt("%.0f vs %.0f MiB", rssZ, rssA), rssZ < rssA));
+                }
             }
             return targets;
         }
@@ -814,16 +854,21 @@ public final class OverheadBenchmark {
             return out.toString();
         }
 
+        /** Title, how the report was written, and the verdict. */
+        static String heading(String title, Settings s, List<Run> runs, Machine before, Instant started, Duration took) {
+            return "# " + title + "\n\nWritten by `" + s.command() + "` (`bench/overhead.sh`, `bench/OverheadBenchmark.java`) on "
+                    + DateTimeFormatter.ISO_INSTANT.format(started.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)) + ", commit `"
+                    + before.commit() + "`. The whole run took " + took.toMinutes() + " min " + took.toSecondsPart()
+                    + " s (without the builds). Medians over " + s.rounds() + (s.rounds() == 1 ? " round.\n\n" : " rounds.\n\n")
+                    + "## Verdict\n\n" + verdictTable(runs) + '\n';
+        }
+
         static String markdown(Settings s, Map<String, Mode> modes, List<Run> runs, Machine before, Machine after,
                 Instant started, Duration took) {
             List<String> modeNames = s.modes();
             StringBuilder md = new StringBuilder();
-            md.append("# booking-service overhead: ZingMonitor vs. disabled vs. the OpenTelemetry Java agent\n\n");
-            md.append("Written by `").append(s.command()).append("` (`bench/overhead.sh`, `bench/OverheadBenchmark.java`) on ")
-                    .append(DateTimeFormatter.ISO_INSTANT.format(started.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)))
-                    .append(", commit `").append(before.commit()).append("`. The whole run took ").append(took.toMinutes()).append(" min ").append(took.toSecondsPart())
-                    .append(" s (without the builds). Medians over ").append(s.rounds()).append(s.rounds() == 1 ? " round.\n\n" : " rounds.\n\n");
-            md.append("## Verdict\n\n").append(verdictTable(runs)).append('\n');
+            md.append(heading("booking-service overhead: ZingMonitor vs. disabled vs. the OpenTelemetry Java agent", s, runs, before,
+                    started, took));
             double cpuZ = median(runs, "zingmonitor", Run::cpuMsPerRequestSaturation);
             double cpuD = median(runs, "disabled", Run::cpuMsPerRequestSaturation);
             double loopZ = median(runs, "zingmonitor", r -> r.cpuMsPerRequestByThreads().get("event loops"));
@@ -889,6 +934,13 @@ public final class OverheadBenchmark {
                     + "machine than throughput.\n");
             md.append("- **Order.** Modes interleaved, starting one later each round (round 1: ").append(String.join(", ", modeNames))
                     .append("); medians over rounds. Logs of every run and wrk's full output are in `.run/bench/logs/`.\n\n");
+            md.append(machineSection(started, before, after));
+            return md.toString();
+        }
+
+        /** The machine the run had and what else ran on it, before and after. */
+        static String machineSection(Instant started, Machine before, Machine after) {
+            StringBuilder md = new StringBuilder();
             md.append("## Machine\n\n");
             md.append("- CPU: ").append(exec("bash", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2-").trim())
                     .append(", `nproc` = ").append(exec("nproc")).append('\n');
@@ -901,6 +953,70 @@ public final class OverheadBenchmark {
                     .append(after.loadAverage()).append(". The busiest processes (CPU %, command) just before:\n\n```\n")
                     .append(before.busiest()).append("\n```\n\nand just after:\n\n```\n").append(after.busiest()).append("\n```\n");
             return md.toString();
+        }
+
+        static String startupMarkdown(Settings s, Map<String, Mode> modes, List<Run> runs, Machine before, Machine after,
+                Instant started, Duration took) {
+            List<String> modeNames = s.modes();
+            StringBuilder md = new StringBuilder();
+            md.append(heading("booking-service start-up: ZingMonitor vs. disabled", s, runs, before, started, took));
+            md.append("## Medians per mode\n\n| Metric | ");
+            modeNames.forEach(m -> md.append(m).append(" | "));
+            md.append("\n|---|");
+            modeNames.forEach(m -> md.append("---:|"));
+            md.append('\n');
+            for (Metric metric : List.of(new Metric("Start to first 200", "s", Run::startupSeconds, "%.2f"),
+                    new Metric("Quarkus's own \"started in\"", "s", Run::quarkusStartedSeconds, "%.2f"),
+                    new Metric("Start-up steps summed", "ms", Report::stepsSummed, "%.0f"),
+                    new Metric("RSS when ready (VmRSS)", "MiB", r -> r.rssKiB() / 1024.0, "%.0f"))) {
+                md.append("| ").append(metric.name()).append(" (").append(metric.unit()).append(") | ");
+                for (String mode : modeNames) {
+                    md.append(fmt(metric.format(), median(runs, mode, metric.value()))).append(" | ");
+                }
+                md.append('\n');
+            }
+            md.append("\n## Every run\n\n| Round | Mode | Start to first 200 (s) | \"started in\" (s) | Steps summed (ms) | RSS (MiB) |\n"
+                    + "|---:|---|---:|---:|---:|---:|\n");
+            for (Run r : runs) {
+                md.append(fmt("| %d | %s | %.2f | %.2f | %.0f | %.0f |%n", r.round(), r.mode(), r.startupSeconds(),
+                        r.quarkusStartedSeconds(), stepsSummed(r), r.rssKiB() / 1024.0));
+            }
+            if (modeNames.contains("zingmonitor") && modeNames.contains("disabled")) {
+                md.append("\n## The start-up steps that differ most\n\n");
+                md.append("Quarkus's time per start-up step (`quarkus.debug.print-startup-times`; a step missing in a build counts 0), "
+                        + "medians over the rounds; the 15 steps whose medians differ most between the two builds. Steps can run in "
+                        + "parallel, so their sum is more than the start-up time.\n\n");
+                md.append("| Step | zingmonitor (ms) | disabled (ms) | difference (ms) |\n|---|---:|---:|---:|\n");
+                java.util.Set<String> steps = new java.util.TreeSet<>();
+                runs.forEach(r -> steps.addAll(r.stepMillis().keySet()));
+                Map<String, double[]> medians = new LinkedHashMap<>();
+                steps.forEach(step -> medians.put(step, new double[] {
+                        median(runs, "zingmonitor", r -> r.stepMillis().getOrDefault(step, 0L)),
+                        median(runs, "disabled", r -> r.stepMillis().getOrDefault(step, 0L)) }));
+                medians.entrySet().stream()
+                        .sorted(java.util.Comparator.comparingDouble(e -> -Math.abs(e.getValue()[0] - e.getValue()[1])))
+                        .limit(15)
+                        .forEach(e -> md.append(fmt("| `%s` | %.0f | %.0f | %+.0f |%n", e.getKey(), e.getValue()[0],
+                                e.getValue()[1], e.getValue()[0] - e.getValue()[1])));
+            }
+            md.append("\n## How it was measured\n\n- **Modes.** ");
+            modes.values().stream().filter(m -> modeNames.contains(m.name()))
+                    .forEach(m -> md.append("`").append(m.name()).append("`: ").append(m.description()).append("; "));
+            md.append("all run `quarkus-run.jar` with `").append(String.join(" ", s.jvmOptions()))
+                    .append(" -Dquarkus.debug.print-startup-times=true` on the JDK below.\n");
+            md.append("- **Infrastructure.** Real Kafka and PostgreSQL started by the benchmark on free loopback ports, the same "
+                    + "for every run; a fresh database per run, which Flyway migrates during start-up. No load: each run is "
+                    + "started, measured and stopped before the next.\n");
+            md.append("- **Start-up**: from starting the JVM to the first 200 from `GET /events` (polled every 10 ms); "
+                    + "**RSS**: `VmRSS` once the readiness check answers 200.\n");
+            md.append("- **Order.** Modes interleaved, starting one later each round (round 1: ").append(String.join(", ", modeNames))
+                    .append("); medians over rounds. Logs of every run are in `.run/bench/logs/`.\n\n");
+            md.append(machineSection(started, before, after));
+            return md.toString();
+        }
+
+        static double stepsSummed(Run run) {
+            return run.stepMillis().values().stream().mapToLong(Long::longValue).sum();
         }
     }
 

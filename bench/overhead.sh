@@ -41,4 +41,7 @@ export BENCH_ENABLED_JAR="$root/$service/target/quarkus-app/quarkus-run.jar"
 export BENCH_DISABLED_JAR="$root/$service/target/zingmonitor-disabled/quarkus-run.jar"
 export BENCH_AGENT_JAR="$root/$agent_jar" BENCH_AGENT_VERSION="$agent_version"
 export BENCH_WRK="$root/$wrk" BENCH_WRK_LIBRARIES="$root/.tools/debian/usr/lib/x86_64-linux-gnu"
-run_harness bench-overhead "ROUNDS|WARMUP_SECONDS|SATURATION_SECONDS|FIXED_RATE_SECONDS|SATURATION_CONNECTIONS|FIXED_RATE_CONNECTIONS|FIXED_RATE|WRK_THREADS|SCRAPE_SECONDS|JVM_OPTIONS|MODES|JFR|OUTPUT" bench/OverheadBenchmark.java
+# BENCH_LOAD=0 is `make bench-startup`: start-up only, reported in bench/STARTUP.md.
+target=bench-overhead
+[ "${BENCH_LOAD:-1}" = 0 ] && target=bench-startup
+run_harness "$target" "ROUNDS|WARMUP_SECONDS|SATURATION_SECONDS|FIXED_RATE_SECONDS|SATURATION_CONNECTIONS|FIXED_RATE_CONNECTIONS|FIXED_RATE|WRK_THREADS|SCRAPE_SECONDS|JVM_OPTIONS|MODES|JFR|OUTPUT" bench/OverheadBenchmark.java
