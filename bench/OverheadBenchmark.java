@@ -42,6 +42,7 @@ import io.zingtickets.infra.KafkaBroker;
 import io.zingtickets.infra.ManagedProcess;
 import io.zingtickets.infra.PidFile;
 import io.zingtickets.infra.PostgresServer;
+import io.zingtickets.infra.ProcessStats;
 
 /**
  * The overhead benchmark of issue #4 ({@code make bench-overhead}): booking-service as packaged, three
@@ -448,11 +449,9 @@ public final class OverheadBenchmark {
                 json.get("p999_us").asDouble() / 1e3, json.get("latency_max_us").asDouble() / 1e3);
     }
 
-    /** User plus system CPU time of a process, from /proc/<pid>/stat (clock ticks of 10 ms on Linux). */
-    private static long cpuMillis(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+    /** User plus system CPU time of a process in milliseconds (clock ticks of 10 ms on Linux). */
+    private static long cpuMillis(long pid) {
+        return ProcessStats.cpuTicks(pid) * 10;
     }
 
     /** Thread groups whose CPU time tells where a mode's extra cost goes: request work, compiling it, or collecting its garbage. */
@@ -467,8 +466,7 @@ public final class OverheadBenchmark {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long ms = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+                    long ms = ProcessStats.cpuTicks(task.resolve("stat")) * 10;
                     String group = name.startsWith("vert.x-eventloo") ? "event loops"
                             : name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? "JIT compiler"
                                     : name.startsWith("GC Thread") || name.startsWith("G1 ") || name.startsWith("VM ")
@@ -483,17 +481,8 @@ public final class OverheadBenchmark {
     }
 
     /** VmRSS and VmHWM (peak RSS) in KiB. */
-    private static long[] memoryKiB(long pid) throws IOException {
-        long rss = -1;
-        long hwm = -1;
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                rss = Long.parseLong(line.replaceAll("\\D", ""));
-            } else if (line.startsWith("VmHWM:")) {
-                hwm = Long.parseLong(line.replaceAll("\\D", ""));
-            }
-        }
-        return new long[] { rss, hwm };
+    private static long[] memoryKiB(long pid) {
+        return new long[] { ProcessStats.rssKiB(pid), ProcessStats.peakRssKiB(pid) };
     }
 
     /**

@@ -204,15 +204,13 @@ public final class ManagedProcess {
         signal("CONT");
     }
 
-    /** Java sends only SIGTERM and SIGKILL itself; SIGSTOP and SIGCONT go through kill(1). */
     private void signal(String signal) {
-        List<String> command = new ArrayList<>(List.of("kill", "-s", signal, Long.toString(handle.pid())));
+        List<Long> pids = new ArrayList<>(List.of(handle.pid()));
         // A server started through a wrapper (another user's shell) does its work in the children.
-        handle.descendants().forEach(child -> command.add(Long.toString(child.pid())));
+        handle.descendants().forEach(child -> pids.add(child.pid()));
         try {
-            Process kill = new ProcessBuilder(command).inheritIO().start();
-            if (kill.waitFor() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed");
+            if (!kill(signal, pids)) {
+                throw new IllegalStateException("kill -s " + signal + " " + pids + " failed");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -240,16 +238,13 @@ public final class ManagedProcess {
         }
     }
 
-    /** Java can only send SIGTERM and SIGKILL itself; other signals go through kill(1). */
     private static void send(ProcessHandle process, StopSignal signal) {
         if (signal == StopSignal.TERM) {
             process.destroy();
             return;
         }
         try {
-            Process kill = new ProcessBuilder("kill", "-s", signal.name(), Long.toString(process.pid()))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (kill.waitFor(5, TimeUnit.SECONDS) && kill.exitValue() == 0) {
+            if (kill(signal.name(), List.of(process.pid()))) {
                 return;
             }
         } catch (IOException e) {
@@ -258,5 +253,13 @@ public final class ManagedProcess {
             Thread.currentThread().interrupt();
         }
         process.destroy();
+    }
+
+    /** Java sends only SIGTERM and SIGKILL itself; other signals go through kill(1). Whether it worked within 5 s. */
+    private static boolean kill(String signal, List<Long> pids) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("kill", "-s", signal));
+        pids.forEach(pid -> command.add(Long.toString(pid)));
+        Process kill = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return kill.waitFor(5, TimeUnit.SECONDS) && kill.exitValue() == 0;
     }
 }

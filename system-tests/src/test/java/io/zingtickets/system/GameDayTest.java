@@ -37,6 +37,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.zingtickets.infra.OperatorCredential;
+import io.zingtickets.infra.ProcessStats;
 import io.zingtickets.infra.PrometheusServer;
 import io.zingtickets.infra.Tools;
 
@@ -463,10 +464,7 @@ class GameDayTest {
     private static Map<String, Long> rss(RunningSystem system) throws IOException {
         Map<String, Long> rss = new TreeMap<>();
         for (String service : RunningSystem.SERVICES) {
-            String status = Files.readString(Path.of("/proc", Long.toString(system.pid(service)), "status"));
-            String kib = status.lines().filter(line -> line.startsWith("VmRSS:")).findFirst().orElseThrow()
-                    .replaceAll("[^0-9]", "");
-            rss.put(service, Long.parseLong(kib) * 1024);
+            rss.put(service, ProcessStats.rssKiB(system.pid(service)) * 1024);
         }
         return rss;
     }
