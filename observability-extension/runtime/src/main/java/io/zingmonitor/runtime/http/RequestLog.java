@@ -11,8 +11,8 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 import io.zingmonitor.runtime.context.ClientIdentity;
-import io.zingmonitor.runtime.context.RequestBudget;
 import io.zingmonitor.runtime.context.RequestAttributes;
+import io.zingmonitor.runtime.context.RequestBudget;
 
 /**
  * One structured line per HTTP request: method, route template, status, duration, trace and client.
@@ -102,7 +102,7 @@ public class RequestLog {
     }
 
     /** An answer that sheds load on purpose and tells the client when to come back. */
-    static boolean isRefusal(RoutingContext context, int status) {
+    private static boolean isRefusal(RoutingContext context, int status) {
         return status == 429 || status == 503 && context.response().headers().contains(HttpHeaders.RETRY_AFTER);
     }
 
