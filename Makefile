@@ -214,7 +214,7 @@ bench: bench-overhead bench-startup bench-e2e bench-hot-row ## Run every benchma
 bench-overhead: tools ## booking-service with ZingMonitor vs. disabled vs. the OTel Java agent; writes bench/RESULTS.md (~25 min)
 	bench/overhead.sh
 
-bench-startup: tools ## booking-service's start-up with ZingMonitor vs. disabled: 10 interleaved starts each, no load, Quarkus's time per step; writes bench/STARTUP.md (~5 min)
+bench-startup: tools ## booking-service's start-up with ZingMonitor vs. disabled: 10 interleaved starts each, no load, Quarkus's time per step; writes bench/STARTUP.md (~10 min)
 	BENCH_LOAD=0 bench/overhead.sh
 
 bench-e2e: tools ## The whole booking pipeline open loop at fixed rates, full telemetry vs. off, gateway 50/500 ms; writes bench/E2E.md (~32 min; BENCH_QUICK=1: a few minutes, harness check)
