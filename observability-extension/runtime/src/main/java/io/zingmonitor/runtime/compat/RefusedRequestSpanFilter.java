@@ -73,10 +73,11 @@ final class RefusedRequestSpanFilter extends ForwardingSpanExporter {
                 parents.add(span.getParentSpanId());
             }
         }
-        Set<SpanData> dropped = new HashSet<>();
+        // By span id: SpanData's equals and hashCode compare every field, attributes included.
+        Set<String> dropped = new HashSet<>();
         for (SpanData refusal : refusals) {
             if (!parents.contains(refusal.getSpanId()) && !budget.admits(refusal.getEndEpochNanos())) {
-                dropped.add(refusal);
+                dropped.add(refusal.getSpanId());
             }
         }
         if (dropped.isEmpty()) {
@@ -84,7 +85,7 @@ final class RefusedRequestSpanFilter extends ForwardingSpanExporter {
         }
         List<SpanData> kept = new ArrayList<>(spans.size() - dropped.size());
         for (SpanData span : spans) {
-            if (!dropped.contains(span)) {
+            if (!dropped.contains(span.getSpanId())) {
                 kept.add(span);
             }
         }
