@@ -29,7 +29,9 @@ public final class SmtpServer {
                 "-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.smtp.port=" + smtpPort,
                 "-Dgreenmail.imap.hostname=127.0.0.1", "-Dgreenmail.imap.port=" + imapPort,
                 "-Dgreenmail.api.hostname=127.0.0.1", "-Dgreenmail.api.port=" + apiPort,
-                "-Dgreenmail.auth.disabled", "-Dgreenmail.verbose=false",
+                // No -Dgreenmail.verbose in any form: GreenMail checks only that the property is present, so even
+                // "=false" turns on DEBUG logging of every SMTP line, most of the server's CPU under load.
+                "-Dgreenmail.auth.disabled",
                 "-jar", jar.toString()), workDir, log, Map.of());
         process.awaitPort(smtpPort, Duration.ofSeconds(60));
         process.awaitPort(apiPort, Duration.ofSeconds(60));
