@@ -86,12 +86,13 @@ public final class E2EBenchmark {
      * and be emailed, and before a step for earlier bookings still pending), {@code BENCH_WARMUP_SECONDS} (90 at 100/s, then up to 120 s for its backlog to drain), {@code BENCH_CLIENT_KEYS} (200),
      * {@code BENCH_EVENTS} (200), {@code BENCH_ADMISSION_BOUND} (2000, booking-service's
      * zingtickets.backlog.admission.max-pending), {@code BENCH_SERVICE_JVM_OPTIONS} ("-Xms64m -Xmx256m"
-     * as make run), {@code BENCH_NOTE} (a sentence put under the title), {@code BENCH_OUTPUT}.
+     * as make run), {@code BENCH_SCRAPE_SECONDS} (15, the Helm chart's ServiceMonitor interval: how often Prometheus
+     * scrapes every service with full telemetry), {@code BENCH_NOTE} (a sentence put under the title), {@code BENCH_OUTPUT}.
      */
     record Settings(Path root, Path work, Path output, boolean quick, List<Integer> rates, int stepSeconds,
             int saturationRate, int hotRate, List<Integer> gatewayLatencies, List<String> telemetry, int sustainedSeconds,
             int sustainedRate, int drainSeconds, int warmupSeconds, int clientKeys, int events, int admissionBound,
-            List<String> serviceJvmOptions, String note, String command) {
+            List<String> serviceJvmOptions, int scrapeSeconds, String note, String command) {
 
         static Settings fromEnvironment(Path root) {
             boolean quick = BenchSupport.env("BENCH_QUICK", "0").equals("1");
@@ -110,6 +111,7 @@ public final class E2EBenchmark {
                     Integer.parseInt(BenchSupport.env("BENCH_CLIENT_KEYS", "200")), Integer.parseInt(BenchSupport.env("BENCH_EVENTS", "200")),
                     Integer.parseInt(BenchSupport.env("BENCH_ADMISSION_BOUND", "2000")),
                     List.of(BenchSupport.env("BENCH_SERVICE_JVM_OPTIONS", "-Xms64m -Xmx256m").trim().split("\\s+")),
+                    Integer.parseInt(BenchSupport.env("BENCH_SCRAPE_SECONDS", "15")),
                     BenchSupport.env("BENCH_NOTE", ""), BenchSupport.env("BENCH_COMMAND", "make bench-e2e"));
         }
 
@@ -123,7 +125,7 @@ public final class E2EBenchmark {
         static Telemetry of(String name) {
             return switch (name) {
                 case "full" -> new Telemetry(name, "quarkus-app", true,
-                        "as shipped: ZingMonitor, Micrometer with /q/metrics scraped by Prometheus every second, "
+                        "as shipped: ZingMonitor, Micrometer with /q/metrics scraped by Prometheus every %d s (BENCH_SCRAPE_SECONDS), "
                                 + "OpenTelemetry traces exported over OTLP to Jaeger, JSON logs");
                 case "off" -> new Telemetry(name, "telemetry-off", false,
                         "built with -Dzingmonitor.enabled=false -Dquarkus.micrometer.binder-enabled-default=false "
@@ -290,8 +292,8 @@ public final class E2EBenchmark {
             Map<String, String> targets = new LinkedHashMap<>();
             management.forEach((service, port) -> targets.put(service, "127.0.0.1:" + port));
             // No rule files and no alerts: the alertmanager address is never called.
-            PrometheusServer prometheus = PrometheusServer.start(FreePorts.next(), targets, List.of(), "127.0.0.1:9",
-                    dir.resolve("prometheus"), dir.resolve("logs/prometheus.log"));
+            PrometheusServer prometheus = PrometheusServer.start(FreePorts.next(), targets, List.of(), List.of(), "127.0.0.1:9",
+                    Duration.ofSeconds(settings.scrapeSeconds()), dir.resolve("prometheus"), dir.resolve("logs/prometheus.log"));
             CLEANUP.push(prometheus::stop);
             processes.put("prometheus", prometheus.process());
         }
@@ -705,7 +707,7 @@ public final class E2EBenchmark {
                 ## How it is measured
                 - The whole pipeline runs on this machine, started by the harness on free ports: Kafka (12 partitions per topic), \
                 PostgreSQL, an SMTP server (GreenMail), the three services from their Quarkus builds (%s each), and with full \
-                telemetry Jaeger (OTLP) and Prometheus (scraping every service's /q/metrics every second). OpenSearch and the log \
+                telemetry Jaeger (OTLP) and Prometheus (scraping every service's /q/metrics as the full mode below says). OpenSearch and the log \
                 shipper are not run: their cost is outside the services and they would crowd this 2-core machine.
                 - `POST /bookings` is driven **open loop**: request *i* is sent at start + *i*/rate whatever earlier answers \
                 did, from %d client keys (the rate limiter is per key), over %d events with 10 million seats each (1 or 2 \
@@ -726,7 +728,7 @@ public final class E2EBenchmark {
                 - Telemetry modes: **full** = %s. **off** = %s.
 
                 """.formatted(String.join(" ", settings.serviceJvmOptions()), settings.clientKeys(), settings.events(),
-                settings.drainSeconds(), Telemetry.of("full").description(), Telemetry.of("off").description()));
+                settings.drainSeconds(), Telemetry.of("full").description().formatted(settings.scrapeSeconds()), Telemetry.of("off").description()));
         out.append(targets());
         out.append("## Every step\n\n| telemetry | gateway | load | offered/s | accepted/s | 503/s | other non-201/s | settled/s | emailed/s "
                 + "| settled / emailed eventually | booking→confirmation p50 / p99 / p99.9 | booking→email p50 / p99 / p99.9 "

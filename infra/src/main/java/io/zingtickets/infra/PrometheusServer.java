@@ -56,6 +56,13 @@ public final class PrometheusServer {
      */
     public static PrometheusServer start(int port, Map<String, String> targets, List<ScrapeJob> otherJobs,
             List<Path> ruleFiles, String alertmanager, Path workDir, Path log) {
+        // Every second: tests and the local stack see a change, and an alert, within seconds.
+        return start(port, targets, otherJobs, ruleFiles, alertmanager, Duration.ofSeconds(1), workDir, log);
+    }
+
+    /** @param interval how often every target is scraped and the rules evaluated */
+    public static PrometheusServer start(int port, Map<String, String> targets, List<ScrapeJob> otherJobs,
+            List<Path> ruleFiles, String alertmanager, Duration interval, Path workDir, Path log) {
         Path binary = Tools.require(BINARY);
         try {
             Files.createDirectories(workDir);
@@ -70,8 +77,8 @@ public final class PrometheusServer {
             Path config = workDir.resolve("prometheus.yml");
             Files.writeString(config, """
                     global:
-                      scrape_interval: 1s
-                      evaluation_interval: 1s
+                      scrape_interval: %ds
+                      evaluation_interval: %ds
                     rule_files:
                     %s
                     alerting:
@@ -83,7 +90,7 @@ public final class PrometheusServer {
                         metrics_path: /q/metrics
                         static_configs:
                     %s
-                    %s""".formatted(rules.isEmpty() ? "  []" : rules, alertmanager, scrapeTargets, jobs));
+                    %s""".formatted(interval.toSeconds(), interval.toSeconds(), rules.isEmpty() ? "  []" : rules, alertmanager, scrapeTargets, jobs));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
