@@ -9,13 +9,20 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,8 +36,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.zingtickets.infra.testing.KafkaTestClient;
 
 /**
- * Back-pressure: above the pending bound or the oldest-age bound, new bookings get 503 with
- * Retry-After and a problem body, counted; the settlement SLI and the backlog gauges are on /q/metrics.
+ * Back-pressure: above the pending bound, the oldest-age bound or the email backlog's bound, new bookings get
+ * 503 with Retry-After and a problem body, counted; the settlement SLI and the backlog gauges are on /q/metrics.
  */
 @QuarkusTest
 @TestProfile(AdmissionControlTest.SmallBounds.class)
@@ -43,11 +50,16 @@ class AdmissionControlTest {
                     "zingtickets.backlog.admission.max-pending", "5",
                     "zingtickets.backlog.admission.max-oldest-pending-age", "4s",
                     "zingtickets.backlog.admission.retry-after", "3s",
-                    "zingtickets.backlog.refresh-interval", "100ms");
+                    "zingtickets.backlog.refresh-interval", "100ms",
+                    "zingtickets.backlog.admission.max-unemailed", "8",
+                    "zingtickets.backlog.email.group-id", EMAIL_GROUP);
         }
     }
 
     static final Duration WAIT = Duration.ofSeconds(30);
+    /** No email-service runs here: the test moves this group's offsets as email-service would commit them. */
+    static final String EMAIL_GROUP = "email-service-stand-in";
+    static final List<String> OUTCOME_TOPICS = List.of("payment.completed", "payment.failed");
 
     final KafkaTestClient kafka = new KafkaTestClient(
             ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
@@ -61,6 +73,8 @@ class AdmissionControlTest {
         pool.query("UPDATE bookings SET status = 'FAILED', failure_reason = 'test_cleanup' WHERE status = 'PENDING'")
                 .execute().await().atMost(WAIT);
         await().atMost(WAIT).until(() -> gauge("zingtickets_bookings_pending") == 0);
+        emailCaughtUp();
+        await().atMost(WAIT).until(() -> gauge("zingtickets_bookings_unemailed") == 0);
     }
 
     @Test
@@ -110,6 +124,50 @@ class AdmissionControlTest {
         assertThat(value("zingtickets_booking_settlement_seconds_bucket", "outcome=\"FAILED\",le=\"2.0\"")).as("settled after 4 s")
                 .isZero();
         assertThat(value("zingtickets_booking_settlement_seconds_bucket", "outcome=\"FAILED\",le=\"10.0\"")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void refusesWhileTooManySettledBookingsWaitForTheirEmail() {
+        double rejectedBefore = value("zingtickets_booking_admission_rejections_total", "reason=\"email_backlog\"");
+        // Two rounds under the pending bound of 5: eight bookings settled, none of them emailed.
+        for (int round = 0; round < 2; round++) {
+            List<String> settled = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                settled.add(book(1, 1).statusCode(201).extract().path("id"));
+            }
+            settled.forEach(id -> kafka.produce("payment.completed", id, "{\"bookingId\":\"" + id + "\"}"));
+            await().atMost(WAIT).until(() -> gauge("zingtickets_bookings_pending") == 0);
+        }
+        await().atMost(WAIT).until(() -> gauge("zingtickets_bookings_unemailed") == 8);
+
+        book(1, 1).statusCode(503).contentType("application/problem+json").header("Retry-After", "3")
+                .body("type", endsWith(":overloaded"));
+        assertThat(value("zingtickets_booking_admission_rejections_total", "reason=\"email_backlog\""))
+                .isEqualTo(rejectedBefore + 1);
+
+        emailCaughtUp();
+        await().atMost(WAIT).until(() -> gauge("zingtickets_bookings_unemailed") == 0);
+        book(1, 1).statusCode(201);
+    }
+
+    /** The stand-in email group commits the end of every outcome partition: every outcome so far emailed. */
+    void emailCaughtUp() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class)))) {
+            List<String> topics = new ArrayList<>(OUTCOME_TOPICS);
+            topics.retainAll(admin.listTopics().names().get());
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(topics).allTopicNames().get().values().forEach(topic -> topic.partitions()
+                    .forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest())));
+            Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
+            admin.listOffsets(latest).all().get().forEach((partition, end) -> ends.put(partition, new OffsetAndMetadata(end.offset())));
+            admin.alterConsumerGroupOffsets(EMAIL_GROUP, ends).all().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static String metrics() {

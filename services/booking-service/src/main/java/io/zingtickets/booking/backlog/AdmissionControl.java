@@ -7,8 +7,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.zingmonitor.ProblemException;
 
 /**
- * Refuses new bookings while more are pending than the pipeline can settle in time: a client told
- * "503, retry in 2 s" can decide, a client whose booking joins an hour-long queue cannot.
+ * Refuses new bookings while more are pending than the pipeline can settle in time, or while more
+ * settled bookings wait for their email than it can send in time: a client told "503, retry in 2 s" can
+ * decide, a client whose booking joins an hour-long queue cannot.
  */
 @ApplicationScoped
 public class AdmissionControl {
@@ -17,20 +18,24 @@ public class AdmissionControl {
     public static final String OVERLOADED = "overloaded";
 
     private final BacklogMonitor monitor;
+    private final EmailBacklog emailBacklog;
     private final BacklogConfig.Admission config;
     private final Counter backlogRejections;
     private final Counter ageRejections;
+    private final Counter emailRejections;
 
-    AdmissionControl(BacklogMonitor monitor, BacklogConfig config, MeterRegistry registry) {
+    AdmissionControl(BacklogMonitor monitor, EmailBacklog emailBacklog, BacklogConfig config, MeterRegistry registry) {
         this.monitor = monitor;
+        this.emailBacklog = emailBacklog;
         this.config = config.admission();
         this.backlogRejections = rejections(registry, "backlog");
         this.ageRejections = rejections(registry, "oldest_age");
+        this.emailRejections = rejections(registry, "email_backlog");
     }
 
     private static Counter rejections(MeterRegistry registry, String reason) {
         return Counter.builder("zingtickets.booking.admission.rejections")
-                .description("Bookings refused with 503 because the pending backlog was above its bound")
+                .description("Bookings refused with 503 because a backlog of the pipeline was above its bound")
                 .tag("reason", reason).register(registry);
     }
 
@@ -47,11 +52,15 @@ public class AdmissionControl {
             ageRejections.increment();
             throw overloaded();
         }
+        if (emailBacklog.unemailed().orElse(0) >= config.maxUnemailed()) {
+            emailRejections.increment();
+            throw overloaded();
+        }
         monitor.admitted();
     }
 
     private static ProblemException overloaded() {
         return new ProblemException(503, OVERLOADED, "Service Unavailable",
-                "Too many bookings are waiting for payment; please retry later.");
+                "Too many bookings are waiting to be completed; please retry later.");
     }
 }

@@ -1,6 +1,8 @@
 package io.zingtickets.booking.backlog;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -14,6 +16,30 @@ public interface BacklogConfig {
     Duration refreshInterval();
 
     Admission admission();
+
+    Email email();
+
+    /**
+     * Where booking-service sees the pipeline's last stage: the outcomes email-service has not yet taken off
+     * Kafka, its consumer group's lag on the outcome topics. A booking is finished when its buyer is emailed,
+     * so admission control bounds this backlog too.
+     */
+    interface Email {
+
+        /** email-service's consumer group; unset, the email backlog is not watched. */
+        Optional<String> groupId();
+
+        /** The topics email-service consumes the payment outcomes from. */
+        @WithDefault("payment.completed,payment.failed")
+        List<String> topics();
+
+        /**
+         * A lag older than this is not used (Kafka unreachable): the pending bounds still apply, and
+         * {@code POST /bookings} does not start refusing because the broker is down.
+         */
+        @WithDefault("10s")
+        Duration maxStaleness();
+    }
 
     interface Admission {
 
@@ -35,6 +61,14 @@ public interface BacklogConfig {
          */
         @WithDefault("30s")
         Duration maxOldestPendingAge();
+
+        /**
+         * The most settled bookings whose buyer is not yet emailed (email-service's lag, {@link Email})
+         * before new bookings are refused with 503: where emailing is the slowest stage, this keeps the
+         * time to the email bounded rather than letting its queue grow for as long as the load lasts.
+         */
+        @WithDefault("2000")
+        long maxUnemailed();
 
         /** What a refused client is told to wait before retrying ({@code Retry-After}). */
         @WithDefault("2s")
