@@ -32,6 +32,26 @@ class SensitiveValueRedactorTest {
         assertThat(redactor.redact(line)).isSameAs(line);
     }
 
+    /** The window scan must give what the pattern gives over the whole text, on every kind of neighbour. */
+    @ParameterizedTest
+    @ValueSource(strings = { "mail to jane.doe+tickets@mail.example.com failed", "jane@example.com", "a@b.co",
+            "Sent the CONFIRMATION email of booking 41e144ec-0b25-4160-92d4-2fb9bb2d90b8 to bob@example.com",
+            "already masked: b***@example.com", "two: ann@x.org,bob@y.net; and __zed@z.io.", "no local part: @example.com",
+            "no domain: jane@localhost", "a@b.comc@d.org", "a@b.com1x@d.org", "x@y@z.com", "-_.@example.com",
+            "._ab@x.com", "jane@-odd-.example.com", "1234@example.com trailing", "@@@", "jane@example.c" })
+    void masksEmailAddressesAsThePatternDoesOverTheWholeText(String line) {
+        String wholeTextScan = SensitiveValueRedactor.EMAIL.matcher(line).replaceAll("$1***@$2");
+
+        assertThat(redactor.redact(line)).isEqualTo(wholeTextScan);
+    }
+
+    @org.junit.jupiter.api.Test
+    void masksAnAddressKeepingItsFirstLetterAndDomain() {
+        assertThat(redactor.redact("Sent the CONFIRMATION email of booking 41e144ec-0b25-4160-92d4-2fb9bb2d90b8 to jane.doe@example.com"))
+                .isEqualTo("Sent the CONFIRMATION email of booking 41e144ec-0b25-4160-92d4-2fb9bb2d90b8 to j***@example.com");
+        assertThat(new SensitiveValueRedactor(false).redact("to jane.doe@example.com")).isEqualTo("to jane.doe@example.com");
+    }
+
     @org.junit.jupiter.api.Test
     void aCardNextToAUuidIsStillMasked() {
         assertThat(redactor.redact("booking 19ea68b6-c50b-4e8c-bd08-85518299049d paid with 4000 0566 5566 5556"))
