@@ -21,6 +21,7 @@ import static io.zingmonitor.runtime.telemetry.MeterCatalogue.SYSTEM_CPU_USAGE;
 import static io.zingmonitor.runtime.telemetry.MeterCatalogue.TOP_OFFENDER_REJECTIONS;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -186,11 +187,13 @@ public final class DashboardGenerator {
                 new Query(PromQl.HTTP_MEAN_LATENCY + q.selector(), "mean {{application}}"),
                 new Query(quantile("0.95", "application", HTTP_SERVER_REQUESTS.bucket(), api, RATE), "p95 {{application}}"),
                 new Query(quantile("0.99", "application", HTTP_SERVER_REQUESTS.bucket(), api, RATE), "p99 {{application}}"));
+        // Rows by name in the order of their first panel's id; the Services row is the one without a name.
+        Map<String, Map<String, ZingMonitorBuildTimeConfig.Dashboards.Panel>> panelsByRow = new LinkedHashMap<>();
         for (var panel : new TreeMap<>(dashboards.panels()).entrySet()) {
-            var configured = panel.getValue();
-            d.timeseries(configured.title().orElse(panel.getKey()), configured.description().orElse(""), configured.unit(), false,
-                    new Query(configured.query(), configured.legend().orElse("")));
+            panelsByRow.computeIfAbsent(panel.getValue().row().orElse(""), row -> new LinkedHashMap<>())
+                    .put(panel.getKey(), panel.getValue());
         }
+        configuredPanels(d, panelsByRow.getOrDefault("", Map.of()));
         d.timeseries("Kafka consumer lag", "Records behind per service and topic (KafkaConsumerLag).", "short", false,
                 new Query(by("max", "application, client_id", KAFKA_CONSUMER_LAG.prometheusName() + q.selector()),
                         "{{application}} {{client_id}}"));
@@ -201,7 +204,18 @@ public final class DashboardGenerator {
                         "{{application}}"));
         d.table("Firing alerts", "Alerts firing now, from Prometheus's ALERTS series.",
                 new Query(sumBy("alertname, service, severity", PromQl.ALERTS + "{alertstate=\"firing\"}"), ""));
+        panelsByRow.forEach((row, panels) -> {
+            if (!row.isEmpty()) {
+                d.row(row);
+                configuredPanels(d, panels);
+            }
+        });
         return d.build();
+    }
+
+    private static void configuredPanels(GrafanaJson d, Map<String, ZingMonitorBuildTimeConfig.Dashboards.Panel> panels) {
+        panels.forEach((id, configured) -> d.timeseries(configured.title().orElse(id), configured.description().orElse(""),
+                configured.unit(), false, new Query(configured.query(), configured.legend().orElse(""))));
     }
 
     public ObjectNode abuse() {

@@ -86,6 +86,33 @@ class ConfiguredObjectivesTest {
         assertThat(overview.findValuesAsText("expr")).contains("sum(shop_orders_pending)");
     }
 
+    @Test
+    void configuredPanelsNamingARowAreGroupedUnderItAfterTheServicesRow() {
+        Map<String, String> config = Map.of(
+                "zingmonitor.dashboards.panels.\"b-flow\".title", "Accepted, settled, emailed",
+                "zingmonitor.dashboards.panels.\"b-flow\".query", "sum(rate(shop_orders_total[5m]))",
+                "zingmonitor.dashboards.panels.\"b-flow\".row", "Pipeline",
+                "zingmonitor.dashboards.panels.\"a-pending\".title", "Orders pending",
+                "zingmonitor.dashboards.panels.\"a-pending\".query", "sum(shop_orders_pending)",
+                "zingmonitor.dashboards.panels.\"a-pending\".row", "Pipeline",
+                "zingmonitor.dashboards.panels.\"revenue\".title", "Revenue",
+                "zingmonitor.dashboards.panels.\"revenue\".query", "sum(shop_revenue)");
+        List<String> titles = new ArrayList<>();
+        List<String> rows = new ArrayList<>();
+        for (JsonNode panel : new DashboardGenerator(BuildTimeConfigs.config(config)).overview().get("panels")) {
+            titles.add(panel.get("title").asText());
+            if ("row".equals(panel.path("type").asText())) {
+                rows.add(panel.get("title").asText());
+            }
+        }
+
+        assertThat(rows).containsExactly("Services", "Pipeline");
+        // A panel without a row stays among the Services panels; the row's panels follow it, in id order.
+        assertThat(titles.indexOf("Revenue")).isBetween(titles.indexOf("Services"), titles.indexOf("Firing alerts"));
+        assertThat(titles.subList(titles.indexOf("Pipeline"), titles.size()))
+                .containsExactly("Pipeline", "Orders pending", "Accepted, settled, emailed");
+    }
+
     /** One operation of the shared operation histogram, singled out by its label, as payment-service's gateway objective. */
     static final Map<String, String> GATEWAY = Map.of(
             "zingmonitor.slo.objectives.\"gateway\".histogram", OPERATION_DURATION.prometheusName(),

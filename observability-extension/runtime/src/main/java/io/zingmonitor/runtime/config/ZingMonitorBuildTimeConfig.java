@@ -242,6 +242,13 @@ public interface ZingMonitorBuildTimeConfig {
 
             /** The panel's description (its tooltip). */
             Optional<String> description();
+
+            /**
+             * The row the panel goes in, such as {@code Pipeline}: panels naming the same row are shown
+             * together under it, after the Services row, rows in the order of their first panel's id.
+             * Without it, the panel goes in the Services row.
+             */
+            Optional<String> row();
         }
     }
 
