@@ -39,8 +39,21 @@ public class AdmissionControl {
                 .tag("reason", reason).register(registry);
     }
 
-    /** Throws the 503 problem when the backlog is above a bound. */
+    /**
+     * Throws the 503 problem when the backlog is above a bound, else counts the booking as admitted. Called
+     * right before the reservation: {@link AdmissionFilter}'s earlier check only spares refused requests the
+     * body's parsing, and many requests can pass it at once.
+     */
     public void admit() {
+        if (!config.enabled()) {
+            return;
+        }
+        refuseIfOverloaded();
+        monitor.admitted();
+    }
+
+    /** Throws the 503 problem when the backlog is above a bound. */
+    public void refuseIfOverloaded() {
         if (!config.enabled()) {
             return;
         }
@@ -56,7 +69,6 @@ public class AdmissionControl {
             emailRejections.increment();
             throw overloaded();
         }
-        monitor.admitted();
     }
 
     private static ProblemException overloaded() {

@@ -21,6 +21,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
 import io.zingmonitor.ProblemException;
+import io.zingtickets.booking.backlog.AdmissionChecked;
 
 @Path("/bookings")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,6 +46,7 @@ public class BookingResource {
     // 413, 415 and 429 (with Retry-After) are ZingMonitor's answers: it adds them to the document itself.
     @APIResponse(responseCode = "503", description = "Too many bookings are waiting for payment, or the database is unavailable "
             + "(restarting); nothing was booked, retry after Retry-After seconds")
+    @AdmissionChecked
     public Uni<RestResponse<Booking>> create(@Valid @NotNull BookingRequest request) {
         return service.create(request)
                 .map(booking -> RestResponse.ResponseBuilder.<Booking>created(URI.create("/bookings/" + booking.id()))
