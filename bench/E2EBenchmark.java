@@ -85,6 +85,8 @@ public final class E2EBenchmark {
      * {@code BENCH_SUSTAINED_RATE} (500/s; full telemetry, first gateway latency, JFR profile of each
      * service), {@code BENCH_DRAIN_SECONDS} (20: the longest wait after a step for its bookings to settle
      * and be emailed, and before a step for earlier bookings still pending), {@code BENCH_WARMUP_SECONDS} (90 at 100/s, then up to 120 s for its backlog to drain), {@code BENCH_CLIENT_KEYS} (200),
+     * {@code BENCH_JIT_WARMUP_MAX_SECONDS} (600, 0 in quick runs: after the warm-up, the longest time spent at
+     * {@value #JIT_WARMUP_RATE}/s until the JIT compilers are quiet),
      * {@code BENCH_EVENTS} (200), {@code BENCH_ADMISSION_BOUND} (2000, booking-service's
      * zingtickets.backlog.admission.max-pending), {@code BENCH_SERVICE_JVM_OPTIONS} ("-Xms64m -Xmx256m"
      * as make run), {@code BENCH_SCRAPE_SECONDS} (15, the Helm chart's ServiceMonitor interval: how often Prometheus
@@ -92,8 +94,8 @@ public final class E2EBenchmark {
      */
     record Settings(Path root, Path work, Path output, boolean quick, List<Integer> rates, int stepSeconds,
             int saturationRate, int hotRate, List<Integer> gatewayLatencies, List<String> telemetry, int sustainedSeconds,
-            int sustainedRate, int drainSeconds, int warmupSeconds, int clientKeys, int events, int admissionBound,
-            List<String> serviceJvmOptions, int scrapeSeconds, String note, String command) {
+            int sustainedRate, int drainSeconds, int warmupSeconds, int jitWarmupMaxSeconds, int clientKeys, int events,
+            int admissionBound, List<String> serviceJvmOptions, int scrapeSeconds, String note, String command) {
 
         static Settings fromEnvironment(Path root) {
             boolean quick = BenchSupport.env("BENCH_QUICK", "0").equals("1");
@@ -109,6 +111,7 @@ public final class E2EBenchmark {
                     Integer.parseInt(BenchSupport.env("BENCH_SUSTAINED_RATE", "500")),
                     Integer.parseInt(BenchSupport.env("BENCH_DRAIN_SECONDS", "20")),
                     Integer.parseInt(BenchSupport.env("BENCH_WARMUP_SECONDS", quick ? "10" : "90")),
+                    Integer.parseInt(BenchSupport.env("BENCH_JIT_WARMUP_MAX_SECONDS", quick ? "0" : "600")),
                     Integer.parseInt(BenchSupport.env("BENCH_CLIENT_KEYS", "200")), Integer.parseInt(BenchSupport.env("BENCH_EVENTS", "200")),
                     Integer.parseInt(BenchSupport.env("BENCH_ADMISSION_BOUND", "2000")),
                     List.of(BenchSupport.env("BENCH_SERVICE_JVM_OPTIONS", "-Xms64m -Xmx256m").trim().split("\\s+")),
@@ -147,7 +150,8 @@ public final class E2EBenchmark {
             long refused503, long rateLimited429, long otherStatus, long clientErrors, long settledInWindow,
             long emailedInWindow, long settledTotal, long emailedTotal, long confirmedTotal, long[] confirmMicros,
             long[] emailMicros, long[] httpMicros, long pendingMax, long oldestPendingMillisMax, Map<String, double[]> cpuCoresAndRssMiB,
-            Map<String, Long> transactions, Map<String, Double> cpuSecondsUntilDrained, boolean drained) {
+            Map<String, Long> transactions, Map<String, Double> cpuSecondsUntilDrained,
+            Map<String, Map<String, Double>> threadGroupSecondsUntilDrained, boolean drained) {
 
         double rate(long count) {
             return count / seconds;
@@ -156,6 +160,12 @@ public final class E2EBenchmark {
 
     private final Settings settings;
     private final List<Step> steps = new ArrayList<>();
+
+    /** How a mode's warm-up went: its length, and what the three services' JIT compilers spent over it. */
+    record WarmUp(String telemetry, double seconds, Map<String, Double> jitSeconds, double lastSliceJitCores, boolean quiet) {
+    }
+
+    private final List<WarmUp> warmUps = new ArrayList<>();
     private final Map<String, String> profiles = new LinkedHashMap<>();
     private final Instant begin = Instant.now();
 
@@ -198,11 +208,14 @@ public final class E2EBenchmark {
             try {
                 createEvents(stack);
                 BenchSupport.log("warm-up: %d s at 100/s", settings.warmupSeconds());
+                long warmUpStart = System.nanoTime();
+                Map<String, Map<String, Long>> jitBefore = threadGroupTicks(stack);
                 step(stack, telemetry, settings.gatewayLatencies().get(0), "warm-up", 100, settings.warmupSeconds(), false);
                 steps.removeLast();
                 // A cold stack settles a fraction of what it settles warm (a 15 s warm-up left the first steps with
                 // telemetry at 3-83 settled/s against 286/s in the last): the first step begins warm and drained.
                 awaitNoPending(stack, WARM_UP_DRAIN_SECONDS);
+                warmUntilCompiled(stack, telemetry, warmUpStart, jitBefore);
                 for (int gateway : settings.gatewayLatencies()) {
                     setGateway(stack, gateway);
                     for (int rate : settings.rates()) {
@@ -226,6 +239,44 @@ public final class E2EBenchmark {
         }
         Files.writeString(settings.output(), report());
         BenchSupport.log("wrote %s (%s)", settings.output(), minutes(Duration.between(begin, Instant.now())));
+    }
+
+    /** The rate of the JIT warm-up: above what a cold stack settles, so the refusal path gets compiled too. */
+    static final int JIT_WARMUP_RATE = 300;
+    static final int JIT_WARMUP_SLICE_SECONDS = 30;
+    /**
+     * The three services' JIT compilers together below this share of the machine's cores over a slice: the
+     * hot paths are compiled. Right after start-up they take 0.4-0.5 of the 2 cores for minutes (C2 compiling
+     * what crossed its thresholds), which the first steps would otherwise pay for.
+     */
+    static final double JIT_QUIET_CORES = 0.05;
+
+    /**
+     * Runs {@link #JIT_WARMUP_RATE}/s in slices until the services' JIT compilers are quiet (or
+     * BENCH_JIT_WARMUP_MAX_SECONDS have passed), so that every step measures compiled code in both modes.
+     */
+    private void warmUntilCompiled(Stack stack, Telemetry telemetry, long warmUpStart, Map<String, Map<String, Long>> jitBefore)
+            throws Exception {
+        double lastCores = Double.NaN;
+        boolean quiet = false;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.jitWarmupMaxSeconds());
+        while (settings.jitWarmupMaxSeconds() > 0 && !quiet && System.nanoTime() < deadline) {
+            Map<String, Map<String, Long>> before = threadGroupTicks(stack);
+            long start = System.nanoTime();
+            step(stack, telemetry, settings.gatewayLatencies().get(0), "warm-up (JIT)", JIT_WARMUP_RATE, JIT_WARMUP_SLICE_SECONDS, false);
+            steps.removeLast();
+            awaitNoPending(stack);
+            lastCores = jitSeconds(secondsSince(before, threadGroupTicks(stack))) / ((System.nanoTime() - start) / 1e9);
+            quiet = lastCores < JIT_QUIET_CORES;
+            BenchSupport.log("  JIT compilers: %.2f cores over the slice (quiet below %.2f)", lastCores, JIT_QUIET_CORES);
+        }
+        Map<String, Double> jit = new LinkedHashMap<>();
+        secondsSince(jitBefore, threadGroupTicks(stack)).forEach((service, groups) -> jit.put(service, groups.get("JIT compiler")));
+        warmUps.add(new WarmUp(telemetry.name(), (System.nanoTime() - warmUpStart) / 1e9, jit, lastCores, quiet));
+    }
+
+    private static double jitSeconds(Map<String, Map<String, Double>> byService) {
+        return byService.values().stream().mapToDouble(groups -> groups.getOrDefault("JIT compiler", 0.0)).sum();
     }
 
     // ---------------------------------------------------------------- the stack
@@ -350,6 +401,7 @@ public final class E2EBenchmark {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(5)).build();
         Map<String, long[]> cpuBefore = cpuTicks(stack);
+        Map<String, Map<String, Long>> threadGroupsBefore = threadGroupTicks(stack);
         Map<String, Long> transactionsBefore = transactions(stack);
         Map<String, Long> rssMax = new ConcurrentHashMap<>();
         AtomicInteger samples = new AtomicInteger();
@@ -430,6 +482,7 @@ public final class E2EBenchmark {
             // From the step's start until its bookings were settled and emailed (or the drain gave up): the
             // whole work of the step's bookings, however far behind the pipeline ran.
             Map<String, long[]> cpuDrained = cpuTicks(stack);
+            Map<String, Map<String, Double>> threadGroupSeconds = secondsSince(threadGroupsBefore, threadGroupTicks(stack));
             Map<String, Long> transactionsDrained = transactions(stack);
             boolean drained = outcomes.settledTotal() >= intendedMicrosById.size() && outcomes.emailedTotal() >= outcomes.settledTotal();
             sampler.shutdownNow();
@@ -452,12 +505,15 @@ public final class E2EBenchmark {
                             (a, b) -> a, LinkedHashMap::new)),
                     cpuBefore.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                             e -> (cpuDrained.getOrDefault(e.getKey(), e.getValue())[0] - e.getValue()[0]) / (double) TICKS_PER_SECOND,
-                            (a, b) -> a, LinkedHashMap::new)), drained);
+                            (a, b) -> a, LinkedHashMap::new)), threadGroupSeconds, drained);
             steps.add(step);
             BenchSupport.log("  sent %d, accepted %.0f/s, 503 %.0f/s, settled %.0f/s, emailed %.0f/s; confirm p99 %s, email p99 %s; pending max %d, oldest %s",
                     total, step.rate(accepted), step.rate(step.refused503()), step.rate(step.settledInWindow()),
                     step.rate(step.emailedInWindow()), millis(percentile(step.confirmMicros(), 0.99)),
                     millis(percentile(step.emailMicros(), 0.99)), step.pendingMax(), millis(step.oldestPendingMillisMax() * 1000));
+            BenchSupport.log("  JIT compiler CPU until drained: %s", threadGroupSeconds.entrySet().stream()
+                    .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue().get("JIT compiler")))
+                    .collect(Collectors.joining(", ")));
         } finally {
             sampler.shutdownNow();
             client.shutdownNow();
@@ -576,6 +632,29 @@ public final class E2EBenchmark {
         Map<String, long[]> result = new LinkedHashMap<>();
         roots(stack).forEach((name, pid) -> result.put(name, new long[] {tree(pid, children).stream()
                 .mapToLong(ProcessStats::cpuTicks).sum()}));
+        return result;
+    }
+
+    /** CPU ticks per thread group (event loops, JIT compiler, GC...) of each of the three services. */
+    private static Map<String, Map<String, Long>> threadGroupTicks(Stack stack) {
+        Map<String, Map<String, Long>> result = new LinkedHashMap<>();
+        stack.processes().forEach((name, process) -> {
+            if (name.endsWith("-service")) {
+                result.put(name, ProcessStats.cpuTicksByThreadGroup(process.pid()));
+            }
+        });
+        return result;
+    }
+
+    private static Map<String, Map<String, Double>> secondsSince(Map<String, Map<String, Long>> before,
+            Map<String, Map<String, Long>> after) {
+        Map<String, Map<String, Double>> result = new LinkedHashMap<>();
+        after.forEach((name, groups) -> {
+            Map<String, Double> seconds = new LinkedHashMap<>();
+            groups.forEach((group, ticks) -> seconds.put(group,
+                    (ticks - before.getOrDefault(name, Map.of()).getOrDefault(group, ticks)) / (double) TICKS_PER_SECOND));
+            result.put(name, seconds);
+        });
         return result;
     }
 
@@ -734,6 +813,7 @@ public final class E2EBenchmark {
 
                 """.formatted(String.join(" ", settings.serviceJvmOptions()), settings.clientKeys(), settings.events(),
                 settings.drainSeconds(), Telemetry.of("full").description().formatted(settings.scrapeSeconds()), Telemetry.of("off").description()));
+        out.append(warmUpReport());
         out.append(targets());
         out.append("## Every step\n\n| telemetry | gateway | load | offered/s | accepted/s | 503/s | other non-201/s | settled/s | emailed/s "
                 + "| settled / emailed eventually | booking→confirmation p50 / p99 / p99.9 | booking→email p50 / p99 / p99.9 "
@@ -762,6 +842,7 @@ public final class E2EBenchmark {
             out.append("\n");
         }
         out.append("\n").append(perBooking(names));
+        out.append("\n").append(jitAndGc());
         out.append("\n## Where the time goes\n\n").append(timeSplit());
         if (!profiles.isEmpty()) {
             out.append("\nJFR CPU profiles (`settings=profile`, started with `jcmd` for the sustained step only, in both modes, so no other row pays for them); "
@@ -917,6 +998,61 @@ public final class E2EBenchmark {
             for (String database : databases) {
                 Long count = s.transactions().get(database);
                 out.append(count == null ? " – |" : String.format(Locale.ROOT, " %.1f |", count / settled));
+            }
+            out.append("\n");
+        }
+        return out.toString();
+    }
+
+    private String warmUpReport() {
+        if (warmUps.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("## Warm-up\n\nBefore the first step, each mode runs " + settings.warmupSeconds()
+                + " s at 100/s, then " + JIT_WARMUP_RATE + "/s in " + JIT_WARMUP_SLICE_SECONDS + " s slices until the three "
+                + "services' JIT compilers (C1 and C2 threads) use less than " + JIT_QUIET_CORES + " cores over a slice, at most "
+                + settings.jitWarmupMaxSeconds() + " s: what a freshly started JVM spends compiling is paid once, not by "
+                + "the first steps. No step below includes it.\n\n| telemetry | warm-up | JIT CPU over it, per service | "
+                + "JIT in its last slice | quiet |\n|---|--:|---|--:|---|\n");
+        for (WarmUp w : warmUps) {
+            out.append(String.format(Locale.ROOT, "| %s | %.0f s | %s | %s | %s |%n", w.telemetry(), w.seconds(),
+                    w.jitSeconds().entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.0f s", e.getKey(), e.getValue()))
+                            .collect(Collectors.joining(", ")),
+                    Double.isNaN(w.lastSliceJitCores()) ? "–" : String.format(Locale.ROOT, "%.2f cores", w.lastSliceJitCores()),
+                    w.quiet() ? "yes" : Double.isNaN(w.lastSliceJitCores()) ? "not waited for" : "no (the limit came first)"));
+        }
+        return out.append("\n").toString();
+    }
+
+    /**
+     * Of each service's CPU per booking, what went to compiling code (C1 and C2 compiler threads) and to
+     * collecting garbage: a JVM that is still compiling its hot paths pays for it in every process's
+     * figures, which is what a start-up stall looks like from outside.
+     */
+    private String jitAndGc() {
+        List<String> services = steps.stream().flatMap(s -> s.threadGroupSecondsUntilDrained().keySet().stream()).distinct().toList();
+        StringBuilder out = new StringBuilder("## JIT compilation and garbage collection per booking, per service\n\n"
+                + "CPU ms per settled booking of each service's C1/C2 compiler threads (JIT) and of its GC and VM threads, "
+                + "over the same time as the table above (/proc/<pid>/task/<tid>/stat), with the JIT's share of the "
+                + "service's CPU.\n\n| telemetry | gateway | load | offered/s | "
+                + services.stream().map(n -> n + " JIT (share) / GC").collect(Collectors.joining(" | "))
+                + " |\n|---|---|---|--:|" + "--:|".repeat(services.size()) + "\n");
+        for (Step s : steps) {
+            if (s.settledTotal() == 0) {
+                continue;
+            }
+            double settled = s.settledTotal();
+            out.append(String.format(Locale.ROOT, "| %s | %d ms | %s | %d |", s.telemetry(), s.gatewayMs(), s.load(), s.offeredRate()));
+            for (String name : services) {
+                Map<String, Double> groups = s.threadGroupSecondsUntilDrained().get(name);
+                Double cpu = s.cpuSecondsUntilDrained().get(name);
+                if (groups == null || cpu == null || cpu <= 0) {
+                    out.append(" – |");
+                    continue;
+                }
+                double jit = groups.getOrDefault("JIT compiler", 0.0);
+                out.append(String.format(Locale.ROOT, " %.2f (%.0f %%) / %.2f |", 1000 * jit / settled, 100 * jit / cpu,
+                        1000 * groups.getOrDefault("GC and VM", 0.0) / settled));
             }
             out.append("\n");
         }

@@ -454,30 +454,11 @@ public final class OverheadBenchmark {
         return ProcessStats.cpuTicks(pid) * 10;
     }
 
-    /** Thread groups whose CPU time tells where a mode's extra cost goes: request work, compiling it, or collecting its garbage. */
-    static final List<String> THREAD_GROUPS = List.of("event loops", "JIT compiler", "GC and VM", "other");
-
-    /** CPU time per thread group, from /proc/<pid>/task/<tid>/stat; threads that ended meanwhile are missing. */
-    private static Map<String, Long> cpuMillisByThreadGroup(long pid) throws IOException {
-        Map<String, Long> groups = new LinkedHashMap<>();
-        THREAD_GROUPS.forEach(group -> groups.put(group, 0L));
-        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
-            for (Path task : tasks.toList()) {
-                try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    long ms = ProcessStats.cpuTicks(task.resolve("stat")) * 10;
-                    String group = name.startsWith("vert.x-eventloo") ? "event loops"
-                            : name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? "JIT compiler"
-                                    : name.startsWith("GC Thread") || name.startsWith("G1 ") || name.startsWith("VM ")
-                                            ? "GC and VM" : "other";
-                    groups.merge(group, ms, Long::sum);
-                } catch (IOException gone) {
-                    // the thread ended between listing and reading
-                }
-            }
-        }
-        return groups;
+    /** CPU time per thread group in milliseconds (clock ticks of 10 ms). */
+    private static Map<String, Long> cpuMillisByThreadGroup(long pid) {
+        Map<String, Long> millis = new LinkedHashMap<>();
+        ProcessStats.cpuTicksByThreadGroup(pid).forEach((group, ticks) -> millis.put(group, ticks * 10));
+        return millis;
     }
 
     /** VmRSS and VmHWM (peak RSS) in KiB. */

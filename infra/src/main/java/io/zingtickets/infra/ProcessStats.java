@@ -3,6 +3,9 @@ package io.zingtickets.infra;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A process's memory and CPU time as Linux's /proc reports them: what the benchmarks and the game day
@@ -48,5 +51,44 @@ public final class ProcessStats {
         } catch (IOException | RuntimeException gone) {
             return 0;
         }
+    }
+
+    /** Thread groups whose CPU time tells where a JVM's cost goes: request work, compiling it, or collecting its garbage. */
+    public static final List<String> THREAD_GROUPS = List.of("event loops", "JIT compiler", "GC and VM", "other");
+
+    /**
+     * CPU clock ticks of a JVM per {@link #THREAD_GROUPS thread group}, from /proc/<pid>/task/<tid>/stat; threads
+     * that ended meanwhile are missing (the JVM's compiler and GC threads live as long as it does).
+     */
+    public static Map<String, Long> cpuTicksByThreadGroup(long pid) {
+        Map<String, Long> groups = new LinkedHashMap<>();
+        THREAD_GROUPS.forEach(group -> groups.put(group, 0L));
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    groups.merge(threadGroup(name), cpuTicks(task.resolve("stat")), Long::sum);
+                } catch (IOException gone) {
+                    // the thread ended between listing and reading
+                }
+            }
+        } catch (IOException gone) {
+            // the process ended
+        }
+        return groups;
+    }
+
+    private static String threadGroup(String threadName) {
+        if (threadName.startsWith("vert.x-eventloo")) {
+            return "event loops";
+        }
+        if (threadName.startsWith("C1 Compiler") || threadName.startsWith("C2 Compiler")) {
+            return "JIT compiler";
+        }
+        if (threadName.startsWith("GC Thread") || threadName.startsWith("G1 ") || threadName.startsWith("VM ")) {
+            return "GC and VM";
+        }
+        return "other";
     }
 }
