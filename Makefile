@@ -217,7 +217,7 @@ bench-overhead: tools ## booking-service with ZingMonitor vs. disabled vs. the O
 bench-startup: tools ## booking-service's start-up with ZingMonitor vs. disabled: 10 interleaved starts each, no load, Quarkus's time per step; writes bench/STARTUP.md (~10 min)
 	BENCH_LOAD=0 bench/overhead.sh
 
-bench-e2e: tools ## The whole booking pipeline open loop at fixed rates, full telemetry vs. off, gateway 50/500 ms; writes bench/E2E.md (~32 min; BENCH_QUICK=1: a few minutes, harness check)
+bench-e2e: tools ## The whole booking pipeline open loop at fixed rates, full telemetry vs. off, gateway 50/500 ms; writes bench/E2E.md (~35 min; BENCH_QUICK=1: a few minutes, harness check)
 	bench/e2e.sh
 
 bench-hot-row: tools ## Seat reservations/s on one event row vs. spread over many (real PostgreSQL), and a sell-out that must not oversell; writes bench/HOT-ROW.md (~1 min)
