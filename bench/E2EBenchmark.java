@@ -271,12 +271,12 @@ public final class E2EBenchmark {
             BenchSupport.log("  JIT compilers: %.2f cores over the slice (quiet below %.2f)", lastCores, JIT_QUIET_CORES);
         }
         Map<String, Double> jit = new LinkedHashMap<>();
-        secondsSince(jitBefore, threadGroupTicks(stack)).forEach((service, groups) -> jit.put(service, groups.get("JIT compiler")));
+        secondsSince(jitBefore, threadGroupTicks(stack)).forEach((service, groups) -> jit.put(service, groups.get(ProcessStats.JIT_COMPILER)));
         warmUps.add(new WarmUp(telemetry.name(), (System.nanoTime() - warmUpStart) / 1e9, jit, lastCores, quiet));
     }
 
     private static double jitSeconds(Map<String, Map<String, Double>> byService) {
-        return byService.values().stream().mapToDouble(groups -> groups.getOrDefault("JIT compiler", 0.0)).sum();
+        return byService.values().stream().mapToDouble(groups -> groups.getOrDefault(ProcessStats.JIT_COMPILER, 0.0)).sum();
     }
 
     // ---------------------------------------------------------------- the stack
@@ -512,7 +512,7 @@ public final class E2EBenchmark {
                     step.rate(step.emailedInWindow()), millis(percentile(step.confirmMicros(), 0.99)),
                     millis(percentile(step.emailMicros(), 0.99)), step.pendingMax(), millis(step.oldestPendingMillisMax() * 1000));
             BenchSupport.log("  JIT compiler CPU until drained: %s", threadGroupSeconds.entrySet().stream()
-                    .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue().get("JIT compiler")))
+                    .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue().get(ProcessStats.JIT_COMPILER)))
                     .collect(Collectors.joining(", ")));
         } finally {
             sampler.shutdownNow();
@@ -1050,9 +1050,9 @@ public final class E2EBenchmark {
                     out.append(" – |");
                     continue;
                 }
-                double jit = groups.getOrDefault("JIT compiler", 0.0);
+                double jit = groups.getOrDefault(ProcessStats.JIT_COMPILER, 0.0);
                 out.append(String.format(Locale.ROOT, " %.2f (%.0f %%) / %.2f |", 1000 * jit / settled, 100 * jit / cpu,
-                        1000 * groups.getOrDefault("GC and VM", 0.0) / settled));
+                        1000 * groups.getOrDefault(ProcessStats.GC_AND_VM, 0.0) / settled));
             }
             out.append("\n");
         }

@@ -346,7 +346,7 @@ public final class OverheadBenchmark {
             seconds += slice;
             Map<String, Long> after = cpuMillisByThreadGroup(pid);
             long total = after.keySet().stream().mapToLong(g -> after.get(g) - before.getOrDefault(g, 0L)).sum();
-            double jitShare = (double) (after.get("JIT compiler") - before.get("JIT compiler")) / Math.max(1, total);
+            double jitShare = (double) (after.get(ProcessStats.JIT_COMPILER) - before.get(ProcessStats.JIT_COMPILER)) / Math.max(1, total);
             System.out.printf("  warm-up %d s, JIT compiler %.0f %% of the service's CPU%n", seconds, 100 * jitShare);
             if (i >= 2 && jitShare < 0.05) {
                 break;
@@ -749,8 +749,8 @@ public final class OverheadBenchmark {
                 new Metric("Peak RSS (VmHWM)", "MiB", r -> r.hwmKiB() / 1024.0, "%.0f"),
                 new Metric("Service CPU per request at saturation", "ms", Run::cpuMsPerRequestSaturation, "%.3f"),
                 new Metric("… of which event-loop threads", "ms", r -> r.cpuMsPerRequestByThreads().get("event loops"), "%.3f"),
-                new Metric("… of which JIT compiler threads", "ms", r -> r.cpuMsPerRequestByThreads().get("JIT compiler"), "%.3f"),
-                new Metric("… of which GC and VM threads", "ms", r -> r.cpuMsPerRequestByThreads().get("GC and VM"), "%.3f"),
+                new Metric("… of which JIT compiler threads", "ms", r -> r.cpuMsPerRequestByThreads().get(ProcessStats.JIT_COMPILER), "%.3f"),
+                new Metric("… of which GC and VM threads", "ms", r -> r.cpuMsPerRequestByThreads().get(ProcessStats.GC_AND_VM), "%.3f"),
                 new Metric("… of which other threads (Kafka, workers…)", "ms", r -> r.cpuMsPerRequestByThreads().get("other"), "%.3f"),
                 new Metric("Service CPU per request at fixed rate", "ms", Run::cpuMsPerRequestFixedRate, "%.3f"),
                 new Metric("Telemetry exported (OTLP)", "KiB/run", r -> r.otlpBytes() / 1024.0, "%.0f"));

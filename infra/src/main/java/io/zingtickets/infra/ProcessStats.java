@@ -44,17 +44,25 @@ public final class ProcessStats {
     /** The same from a {@code stat} file: a process's, or one thread's ({@code /proc/<pid>/task/<tid>/stat}). */
     public static long cpuTicks(Path stat) {
         try {
-            String line = Files.readString(stat);
-            // The command name in parentheses may hold spaces; the fields after it are fixed.
-            String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return cpuTicks(Files.readString(stat));
         } catch (IOException | RuntimeException gone) {
             return 0;
         }
     }
 
+    private static long cpuTicks(String statLine) {
+        // The command name in parentheses may hold spaces; the fields after it are fixed.
+        String[] fields = statLine.substring(statLine.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    public static final String EVENT_LOOPS = "event loops";
+    public static final String JIT_COMPILER = "JIT compiler";
+    public static final String GC_AND_VM = "GC and VM";
+    public static final String OTHER_THREADS = "other";
+
     /** Thread groups whose CPU time tells where a JVM's cost goes: request work, compiling it, or collecting its garbage. */
-    public static final List<String> THREAD_GROUPS = List.of("event loops", "JIT compiler", "GC and VM", "other");
+    private static final List<String> THREAD_GROUPS = List.of(EVENT_LOOPS, JIT_COMPILER, GC_AND_VM, OTHER_THREADS);
 
     /**
      * CPU clock ticks of a JVM per {@link #THREAD_GROUPS thread group}, from /proc/<pid>/task/<tid>/stat; threads
@@ -68,8 +76,8 @@ public final class ProcessStats {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    groups.merge(threadGroup(name), cpuTicks(task.resolve("stat")), Long::sum);
-                } catch (IOException gone) {
+                    groups.merge(threadGroup(name), cpuTicks(stat), Long::sum);
+                } catch (IOException | RuntimeException gone) {
                     // the thread ended between listing and reading
                 }
             }
@@ -81,14 +89,14 @@ public final class ProcessStats {
 
     private static String threadGroup(String threadName) {
         if (threadName.startsWith("vert.x-eventloo")) {
-            return "event loops";
+            return EVENT_LOOPS;
         }
         if (threadName.startsWith("C1 Compiler") || threadName.startsWith("C2 Compiler")) {
-            return "JIT compiler";
+            return JIT_COMPILER;
         }
         if (threadName.startsWith("GC Thread") || threadName.startsWith("G1 ") || threadName.startsWith("VM ")) {
-            return "GC and VM";
+            return GC_AND_VM;
         }
-        return "other";
+        return OTHER_THREADS;
     }
 }
