@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,6 +35,8 @@ class LogShipperTest {
     static final Duration LONGER_THAN_THE_DEFAULT_RETRY = Duration.ofSeconds(17);
     static final int LINES_BEFORE_START = 3;
     static final int LINES_WHILE_RETRYING = 2;
+    static final Duration ARRIVAL = Duration.ofSeconds(90);
+    static final String WRITTEN_BEFORE = "message:\"written before OpenSearch\"";
 
     @TempDir
     Path dir;
@@ -58,7 +61,8 @@ class LogShipperTest {
                 append(logFile, i);
             }
             int lines = LINES_BEFORE_START + LINES_WHILE_RETRYING;
-            await(Duration.ofSeconds(10), () -> openSearchOutput(metricsPort, "buffer_size") == lines);
+            await(Duration.ofSeconds(10), () -> openSearchOutput(metricsPort, "buffer_size") == lines,
+                    () -> "lines waiting in the shipper: " + openSearchOutput(metricsPort, "buffer_size") + " of " + lines);
             Thread.sleep(Math.max(0, LONGER_THAN_THE_DEFAULT_RETRY.toMillis() - Duration.ofNanos(System.nanoTime() - started).toMillis()));
             assertThat(shipper.isAlive()).as("the shipper outlives an OpenSearch that is not there; see %s:%n%s",
                     shipper.log(), shipper.tail()).isTrue();
@@ -66,7 +70,16 @@ class LogShipperTest {
 
             openSearch = OpenSearchNode.start(openSearchPort, dir.resolve("opensearch"), dir.resolve("opensearch.log"));
             String url = openSearch.url();
-            await(Duration.ofSeconds(20), () -> count(url, "message:\"written before OpenSearch\"") == lines);
+            OpenSearchNode node = openSearch;
+            // How soon is not what this proves (a cold node on a busy CI machine can take a while to index its first
+            // bulk); that every line arrives, and once, is.
+            await(ARRIVAL, () -> count(url, WRITTEN_BEFORE) >= lines, () -> "lines in OpenSearch: " + count(url, WRITTEN_BEFORE)
+                    + " of " + lines + "; shipper buffer " + openSearchOutput(metricsPort, "buffer_size") + ", written "
+                    + openSearchOutput(metricsPort, "metrics_written") + ", errors " + openSearchOutput(metricsPort, "errors")
+                    + "; shipper log " + shipper.log() + ":\n" + shipper.tail() + "\nOpenSearch log " + node.process().log()
+                    + ":\n" + node.process().tail());
+            assertThat(count(url, WRITTEN_BEFORE)).as("each line shipped once; see %s:%n%s", shipper.log(), shipper.tail())
+                    .isEqualTo(lines);
             assertThat(openSearchOutput(metricsPort, "metrics_dropped")).isZero();
             assertThat(shipper.isAlive()).isTrue();
         } finally {
@@ -113,11 +126,11 @@ class LogShipperTest {
         }
     }
 
-    private static void await(Duration timeout, BooleanSupplier condition) throws InterruptedException {
+    private static void await(Duration timeout, BooleanSupplier condition, Supplier<String> state) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + timeout);
+                throw new AssertionError("not within " + timeout + ": " + state.get());
             }
             Thread.sleep(250);
         }
