@@ -18,7 +18,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,18 +87,18 @@ public final class OverheadBenchmark {
             String agentVersion, Path wrk, Path wrkLibraries, boolean jfr, boolean load, String command) {
 
         static Settings fromEnvironment(Path root) {
-            boolean load = !env("BENCH_LOAD", "1").equals("0");
+            boolean load = !BenchSupport.env("BENCH_LOAD", "1").equals("0");
             return new Settings(root, root.resolve(".run/bench"),
-                    Path.of(env("BENCH_OUTPUT", root.resolve(load ? "bench/RESULTS.md" : "bench/STARTUP.md").toString())).toAbsolutePath(),
+                    Path.of(BenchSupport.env("BENCH_OUTPUT", root.resolve(load ? "bench/RESULTS.md" : "bench/STARTUP.md").toString())).toAbsolutePath(),
                     intEnv("BENCH_ROUNDS", load ? 3 : 10), intEnv("BENCH_WARMUP_SECONDS", 45), intEnv("BENCH_SATURATION_SECONDS", 30),
                     intEnv("BENCH_FIXED_RATE_SECONDS", 30), intEnv("BENCH_SATURATION_CONNECTIONS", 16),
                     intEnv("BENCH_FIXED_RATE_CONNECTIONS", 32), intEnv("BENCH_FIXED_RATE", 200), intEnv("BENCH_WRK_THREADS", 2),
-                    intEnv("BENCH_SCRAPE_SECONDS", 10), List.of(env("BENCH_JVM_OPTIONS", "-Xms64m -Xmx256m").trim().split("\\s+")),
-                    List.of(env("BENCH_MODES", load ? "zingmonitor,disabled,otel-agent" : "zingmonitor,disabled").split(",")),
+                    intEnv("BENCH_SCRAPE_SECONDS", 10), List.of(BenchSupport.env("BENCH_JVM_OPTIONS", "-Xms64m -Xmx256m").trim().split("\\s+")),
+                    List.of(BenchSupport.env("BENCH_MODES", load ? "zingmonitor,disabled,otel-agent" : "zingmonitor,disabled").split(",")),
                     Path.of(required("BENCH_ENABLED_JAR")), Path.of(required("BENCH_DISABLED_JAR")),
                     Path.of(required("BENCH_AGENT_JAR")), required("BENCH_AGENT_VERSION"), Path.of(required("BENCH_WRK")),
-                    Path.of(required("BENCH_WRK_LIBRARIES")), env("BENCH_JFR", "0").equals("1"), load,
-                    env("BENCH_COMMAND", load ? "make bench-overhead" : "make bench-startup"));
+                    Path.of(required("BENCH_WRK_LIBRARIES")), BenchSupport.env("BENCH_JFR", "0").equals("1"), load,
+                    BenchSupport.env("BENCH_COMMAND", load ? "make bench-overhead" : "make bench-startup"));
         }
 
         /** wrk keeps {@code fixedRateConnections} connections, each pausing so that together they send {@code fixedRate}/s. */
@@ -163,7 +162,7 @@ public final class OverheadBenchmark {
         Machine before = Machine.observe();
         System.out.printf("Load average before: %s%n", before.loadAverage());
         stopLeftovers();
-        deleteRecursively(settings.work().resolve("data"));
+        BenchSupport.deleteRecursively(settings.work().resolve("data"));
         Path logs = settings.work().resolve("logs");
         Files.createDirectories(logs);
 
@@ -587,24 +586,8 @@ public final class OverheadBenchmark {
         return rotated;
     }
 
-    static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (var walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
-
-    static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
-
     static int intEnv(String name, int fallback) {
-        return Integer.parseInt(env(name, Integer.toString(fallback)));
+        return Integer.parseInt(BenchSupport.env(name, Integer.toString(fallback)));
     }
 
     static String required(String name) {
