@@ -2,11 +2,20 @@ package io.zingtickets.infra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A real Alertmanager (0.31.1 with its web UI, built by {@code make tools}) with the repository's configuration, its SMTP server and
@@ -17,8 +26,21 @@ public final class AlertmanagerServer {
     public static final String BINARY = "bin/alertmanager";
     public static final String AMTOOL = "bin/amtool";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * One alert as Alertmanager holds it.
+     *
+     * @param key its alertname and service label, {@code HighErrorRate/email-service}
+     * @param state active (notified), suppressed (inhibited or silenced) or unprocessed
+     * @param inhibitedBy the keys of the alerts that inhibit it
+     */
+    public record Alert(String key, String state, List<String> inhibitedBy) {
+    }
+
     private final int port;
     private final ManagedProcess process;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private AlertmanagerServer(int port, ManagedProcess process) {
         this.port = port;
@@ -52,6 +74,27 @@ public final class AlertmanagerServer {
 
     public String url() {
         return "http://" + address();
+    }
+
+    /** Every alert Alertmanager holds now (its v2 API), with its inhibitors named by key rather than fingerprint. */
+    public List<Alert> alerts() throws IOException, InterruptedException {
+        JsonNode alerts = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(url() + "/api/v2/alerts"))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body());
+        Map<String, String> keyByFingerprint = new HashMap<>();
+        alerts.forEach(alert -> keyByFingerprint.put(alert.path("fingerprint").asText(), key(alert.path("labels"))));
+        List<Alert> held = new ArrayList<>();
+        for (JsonNode alert : alerts) {
+            List<String> inhibitors = new ArrayList<>();
+            alert.path("status").path("inhibitedBy").forEach(fingerprint -> inhibitors.add(
+                    keyByFingerprint.getOrDefault(fingerprint.asText(), "alert " + fingerprint.asText())));
+            held.add(new Alert(key(alert.path("labels")), alert.path("status").path("state").asText(), inhibitors));
+        }
+        return held;
+    }
+
+    /** How the tests name an alert: its alertname and service label, as in {@code HighErrorRate/email-service}. */
+    public static String key(JsonNode labels) {
+        return labels.path("alertname").asText() + "/" + labels.path("service").asText();
     }
 
     public void stop() {

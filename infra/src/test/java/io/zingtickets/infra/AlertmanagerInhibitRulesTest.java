@@ -1,6 +1,7 @@
 package io.zingtickets.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -10,18 +11,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 
 import io.zingtickets.infra.alerts.AlertWebhookRecorder;
@@ -34,7 +30,7 @@ import io.zingtickets.infra.alerts.AlertWebhookRecorder;
  */
 class AlertmanagerInhibitRulesTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @TempDir
     Path dir;
@@ -77,12 +73,13 @@ class AlertmanagerInhibitRulesTest {
     private void assertCauseMutesSymptomOfItsServiceOnly(String cause, String symptom, String service, String otherService)
             throws Exception {
         post(alert(cause, service));
-        await(() -> state(cause, service).equals("active"));
+        await().atMost(WAIT).until(() -> held(cause, service).map(AlertmanagerServer.Alert::state).orElse("").equals("active"));
         post(alert(symptom, service), alert(symptom, otherService));
 
-        await(() -> notified(symptom + " on " + otherService) && notified(cause + " on " + service));
-        assertThat(state(symptom, service)).isEqualTo("suppressed");
-        assertThat(inhibitors(symptom, service)).containsExactly(cause + "/" + service);
+        await().atMost(WAIT).until(() -> notified(symptom + " on " + otherService) && notified(cause + " on " + service));
+        AlertmanagerServer.Alert muted = held(symptom, service).orElseThrow();
+        assertThat(muted.state()).isEqualTo("suppressed");
+        assertThat(muted.inhibitedBy()).containsExactly(cause + "/" + service);
         // Alertmanager notified the other service's alert of the same batch: this one would have been by now.
         assertThat(notified(symptom + " on " + service)).as("a second page for the same incident").isFalse();
     }
@@ -99,57 +96,13 @@ class AlertmanagerInhibitRulesTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
-    private JsonNode alerts() throws Exception {
-        return JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(alertmanager.url() + "/api/v2/alerts")).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
-    }
-
-    /** Alertmanager's state of the alert: active, suppressed (inhibited or silenced) or unprocessed; "" when absent. */
-    private String state(String name, String service) throws Exception {
-        for (JsonNode alert : alerts()) {
-            if (key(alert).equals(name + "/" + service)) {
-                return alert.path("status").path("state").asText();
-            }
-        }
-        return "";
-    }
-
-    /** The alerts (name/service) Alertmanager says inhibit this one. */
-    private List<String> inhibitors(String name, String service) throws Exception {
-        JsonNode alerts = alerts();
-        Map<String, String> keyByFingerprint = new HashMap<>();
-        alerts.forEach(alert -> keyByFingerprint.put(alert.path("fingerprint").asText(), key(alert)));
-        for (JsonNode alert : alerts) {
-            if (key(alert).equals(name + "/" + service)) {
-                List<String> inhibitors = new ArrayList<>();
-                alert.path("status").path("inhibitedBy").forEach(fingerprint -> inhibitors.add(
-                        keyByFingerprint.getOrDefault(fingerprint.asText(), fingerprint.asText())));
-                return inhibitors;
-            }
-        }
-        return List.of();
-    }
-
-    private static String key(JsonNode alert) {
-        return alert.path("labels").path("alertname").asText() + "/" + alert.path("labels").path("service").asText();
+    /** Alertmanager's view of the alert; absent until it has it. */
+    private Optional<AlertmanagerServer.Alert> held(String name, String service) throws Exception {
+        return alertmanager.alerts().stream().filter(alert -> alert.key().equals(name + "/" + service)).findFirst();
     }
 
     /** Whether a chat message of that title ("Alert on service") reached the webhook. */
     private boolean notified(String title) throws IOException {
         return Files.exists(webhookRecord) && Files.readAllLines(webhookRecord).stream().anyMatch(line -> line.contains(title));
-    }
-
-    private interface Check {
-        boolean holds() throws Exception;
-    }
-
-    private static void await(Check check) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!check.holds()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 30 s");
-            }
-            Thread.sleep(200);
-        }
     }
 }

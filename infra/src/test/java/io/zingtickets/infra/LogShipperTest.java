@@ -1,6 +1,7 @@
 package io.zingtickets.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -13,8 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,6 +35,7 @@ class LogShipperTest {
     static final int LINES_BEFORE_START = 3;
     static final int LINES_WHILE_RETRYING = 2;
     static final Duration ARRIVAL = Duration.ofSeconds(90);
+    static final Duration POLL = Duration.ofMillis(250);
     static final String WRITTEN_BEFORE = "message:\"written before OpenSearch\"";
 
     @TempDir
@@ -61,8 +61,8 @@ class LogShipperTest {
                 append(logFile, i);
             }
             int lines = LINES_BEFORE_START + LINES_WHILE_RETRYING;
-            await(Duration.ofSeconds(10), () -> openSearchOutput(metricsPort, "buffer_size") == lines,
-                    () -> "lines waiting in the shipper: " + openSearchOutput(metricsPort, "buffer_size") + " of " + lines);
+            await().atMost(Duration.ofSeconds(10)).pollInterval(POLL).untilAsserted(() -> assertThat(
+                    openSearchOutput(metricsPort, "buffer_size")).as("lines waiting in the shipper").isEqualTo(lines));
             Thread.sleep(Math.max(0, LONGER_THAN_THE_DEFAULT_RETRY.toMillis() - Duration.ofNanos(System.nanoTime() - started).toMillis()));
             assertThat(shipper.isAlive()).as("the shipper outlives an OpenSearch that is not there; see %s:%n%s",
                     shipper.log(), shipper.tail()).isTrue();
@@ -73,11 +73,12 @@ class LogShipperTest {
             OpenSearchNode node = openSearch;
             // How soon is not what this proves (a cold node on a busy CI machine can take a while to index its first
             // bulk); that every line arrives, and once, is.
-            await(ARRIVAL, () -> count(url, WRITTEN_BEFORE) >= lines, () -> "lines in OpenSearch: " + count(url, WRITTEN_BEFORE)
-                    + " of " + lines + "; shipper buffer " + openSearchOutput(metricsPort, "buffer_size") + ", written "
-                    + openSearchOutput(metricsPort, "metrics_written") + ", errors " + openSearchOutput(metricsPort, "errors")
-                    + "; shipper log " + shipper.log() + ":\n" + shipper.tail() + "\nOpenSearch log " + node.process().log()
-                    + ":\n" + node.process().tail());
+            await().atMost(ARRIVAL).pollInterval(POLL).untilAsserted(() -> assertThat(count(url, WRITTEN_BEFORE))
+                    .as(() -> "lines in OpenSearch; shipper buffer " + openSearchOutput(metricsPort, "buffer_size") + ", written "
+                            + openSearchOutput(metricsPort, "metrics_written") + ", errors " + openSearchOutput(metricsPort, "errors")
+                            + "; shipper log " + shipper.log() + ":\n" + shipper.tail() + "\nOpenSearch log "
+                            + node.process().log() + ":\n" + node.process().tail())
+                    .isGreaterThanOrEqualTo(lines));
             assertThat(count(url, WRITTEN_BEFORE)).as("each line shipped once; see %s:%n%s", shipper.log(), shipper.tail())
                     .isEqualTo(lines);
             assertThat(openSearchOutput(metricsPort, "metrics_dropped")).isZero();
@@ -123,16 +124,6 @@ class LogShipperTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void await(Duration timeout, BooleanSupplier condition, Supplier<String> state) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + timeout + ": " + state.get());
-            }
-            Thread.sleep(250);
         }
     }
 }

@@ -511,31 +511,21 @@ class GameDayTest {
         }
     }
 
-    /** Which alerts Alertmanager holds active and which it inhibits, and by what (its v2 API, every alert it has). */
+    /** Which alerts Alertmanager holds active and which it inhibits, and by what. */
     private void recordAlertmanagerStates(AlertmanagerServer alertmanager) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(alertmanager.url() + "/api/v2/alerts"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode alerts = JSON.readTree(response.body());
-            Map<String, String> keyByFingerprint = new TreeMap<>();
-            alerts.forEach(alert -> keyByFingerprint.put(alert.path("fingerprint").asText(), alertKey(alert.path("labels"))));
             Instant now = Instant.now();
-            for (JsonNode alert : alerts) {
-                String key = alertKey(alert.path("labels"));
-                JsonNode status = alert.path("status");
-                if ("active".equals(status.path("state").asText())) {
-                    extendPeriod(notifiable, key, now);
+            for (AlertmanagerServer.Alert alert : alertmanager.alerts()) {
+                if (alert.state().equals("active")) {
+                    extendPeriod(notifiable, alert.key(), now);
                 }
-                status.path("inhibitedBy").forEach(source -> inhibitedBy.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet())
-                        .add(keyByFingerprint.getOrDefault(source.asText(), "an alert since resolved")));
+                if (!alert.inhibitedBy().isEmpty()) {
+                    inhibitedBy.computeIfAbsent(alert.key(), k -> ConcurrentHashMap.newKeySet()).addAll(alert.inhibitedBy());
+                }
             }
         } catch (Exception e) {
             // Alertmanager busy for a moment: the next poll reads the same alerts.
         }
-    }
-
-    private static String alertKey(JsonNode labels) {
-        return labels.path("alertname").asText() + "/" + labels.path("service").asText();
     }
 
     private Set<String> firingNow(PrometheusServer prometheus) throws Exception {
@@ -544,7 +534,7 @@ class GameDayTest {
         for (JsonNode series : prometheus.query("ALERTS{alertstate=\"firing\"} or on() (vector(0) and on() (count(up == 1) == count(up)))")) {
             JsonNode labels = series.get("metric");
             if (labels.has("alertname")) {
-                String key = alertKey(labels);
+                String key = AlertmanagerServer.key(labels);
                 severitiesByAlert.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(labels.path("severity").asText());
                 keys.add(key);
             } else {
