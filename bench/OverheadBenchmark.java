@@ -731,10 +731,10 @@ public final class OverheadBenchmark {
                 new Metric("RSS after load (VmRSS)", "MiB", r -> r.rssKiB() / 1024.0, "%.0f"),
                 new Metric("Peak RSS (VmHWM)", "MiB", r -> r.hwmKiB() / 1024.0, "%.0f"),
                 new Metric("Service CPU per request at saturation", "ms", Run::cpuMsPerRequestSaturation, "%.3f"),
-                new Metric("… of which event-loop threads", "ms", r -> r.cpuMsPerRequestByThreads().get("event loops"), "%.3f"),
+                new Metric("… of which event-loop threads", "ms", r -> r.cpuMsPerRequestByThreads().get(ProcessStats.EVENT_LOOPS), "%.3f"),
                 new Metric("… of which JIT compiler threads", "ms", r -> r.cpuMsPerRequestByThreads().get(ProcessStats.JIT_COMPILER), "%.3f"),
                 new Metric("… of which GC and VM threads", "ms", r -> r.cpuMsPerRequestByThreads().get(ProcessStats.GC_AND_VM), "%.3f"),
-                new Metric("… of which other threads (Kafka, workers…)", "ms", r -> r.cpuMsPerRequestByThreads().get("other"), "%.3f"),
+                new Metric("… of which other threads (Kafka, workers…)", "ms", r -> r.cpuMsPerRequestByThreads().get(ProcessStats.OTHER_THREADS), "%.3f"),
                 new Metric("Service CPU per request at fixed rate", "ms", Run::cpuMsPerRequestFixedRate, "%.3f"),
                 new Metric("Telemetry exported (OTLP)", "KiB/run", r -> r.otlpBytes() / 1024.0, "%.0f"));
 
@@ -824,8 +824,8 @@ public final class OverheadBenchmark {
                     started, took));
             double cpuZ = median(runs, "zingmonitor", Run::cpuMsPerRequestSaturation);
             double cpuD = median(runs, "disabled", Run::cpuMsPerRequestSaturation);
-            double loopZ = median(runs, "zingmonitor", r -> r.cpuMsPerRequestByThreads().get("event loops"));
-            double loopD = median(runs, "disabled", r -> r.cpuMsPerRequestByThreads().get("event loops"));
+            double loopZ = median(runs, "zingmonitor", r -> r.cpuMsPerRequestByThreads().get(ProcessStats.EVENT_LOOPS));
+            double loopD = median(runs, "disabled", r -> r.cpuMsPerRequestByThreads().get(ProcessStats.EVENT_LOOPS));
             if (!Double.isNaN(cpuZ) && !Double.isNaN(cpuD)) {
                 md.append(fmt("Not a target, but less sensitive to other load than throughput: the service's CPU time per "
                         + "request at saturation is %.0f µs with ZingMonitor and %.0f µs without (%+.0f %%); on the event-loop "
